@@ -1,0 +1,48 @@
+package dev.relay.org;
+
+import dev.relay.common.RepId;
+import dev.relay.common.TeamId;
+import dev.relay.common.TenantId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** Thread-safe in-memory {@link OrgDirectory}. */
+public final class InMemoryOrgDirectory implements OrgDirectory {
+  private final ConcurrentMap<RepId, Rep> reps = new ConcurrentHashMap<>();
+  private final ConcurrentMap<TeamId, Team> teams = new ConcurrentHashMap<>();
+
+  @Override
+  public Optional<Rep> rep(RepId id) {
+    return Optional.ofNullable(reps.get(id));
+  }
+
+  @Override
+  public Optional<Team> team(TeamId id) {
+    return Optional.ofNullable(teams.get(id));
+  }
+
+  @Override
+  public List<Rep> reps(TenantId tenant) {
+    return reps.values().stream().filter(r -> r.id().tenant().equals(tenant))
+        .sorted(Comparator.comparing(r -> r.id().value())).toList();
+  }
+
+  @Override
+  public List<Team> teams(TenantId tenant) {
+    return teams.values().stream().filter(t -> t.id().tenant().equals(tenant))
+        .sorted(Comparator.comparing(t -> t.id().value())).toList();
+  }
+
+  @Override
+  public void saveRep(Rep rep) {
+    reps.put(rep.id(), rep);
+  }
+
+  @Override
+  public void saveTeam(Team team) {
+    teams.put(team.id(), team);
+  }
+}

@@ -1,0 +1,165 @@
+package dev.relay.playbook;
+
+import dev.relay.fields.EntityKind;
+import dev.relay.fields.FieldDefinition;
+import dev.relay.fields.FieldSchema;
+import dev.relay.pipeline.DealFields;
+import dev.relay.pipeline.PipelineDefinition;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A tenant's whole configuration (销售规则配置): custom fields, roles, the pipeline and, as Relay grows, the rules of
+ * every other capability. A {@code Playbook} instance is always valid: the only ways to get one, {@link #builder()} and
+ * {@link PlaybookJson#read}, validate everything and report every problem with its path in one {@link
+ * dev.relay.common.ValidationException}.
+ */
+public final class Playbook {
+  private final String name;
+  private final ZoneId zone;
+  private final Currency currency;
+  private final List<String> roles;
+  private final Map<EntityKind, List<FieldDefinition>> customFields;
+  private final PipelineDefinition pipeline;
+  private final Map<EntityKind, FieldSchema> schemas;
+
+  Playbook(String name, ZoneId zone, Currency currency, List<String> roles,
+      Map<EntityKind, List<FieldDefinition>> customFields, PipelineDefinition pipeline) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.zone = Objects.requireNonNull(zone, "zone");
+    this.currency = Objects.requireNonNull(currency, "currency");
+    this.roles = List.copyOf(roles);
+    EnumMap<EntityKind, List<FieldDefinition>> fields = new EnumMap<>(EntityKind.class);
+    for (EntityKind kind : EntityKind.values()) {
+      fields.put(kind, List.copyOf(customFields.getOrDefault(kind, List.of())));
+    }
+    this.customFields = java.util.Collections.unmodifiableMap(fields);
+    this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+    EnumMap<EntityKind, FieldSchema> s = new EnumMap<>(EntityKind.class);
+    for (EntityKind kind : EntityKind.values()) {
+      s.put(kind, FieldSchema.of(kind, builtInFields(kind, pipeline), this.customFields.get(kind)));
+    }
+    this.schemas = java.util.Collections.unmodifiableMap(s);
+  }
+
+  /** The fields Relay itself maintains on each kind of record. */
+  static List<FieldDefinition> builtInFields(EntityKind kind, PipelineDefinition pipeline) {
+    return switch (kind) {
+      case DEAL -> DealFields.builtIns(pipeline);
+      case ACCOUNT, LEAD -> List.of();
+    };
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The tenant's time zone: periods, reports and business days are measured in it. */
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** The tenant's default currency. */
+  public Currency currency() {
+    return currency;
+  }
+
+  /** The roles the organisation uses; stage responsibilities and approvers refer to them. */
+  public List<String> roles() {
+    return roles;
+  }
+
+  public List<FieldDefinition> customFields(EntityKind kind) {
+    return customFields.get(kind);
+  }
+
+  /** Built-in plus custom fields of a kind of record. */
+  public FieldSchema schema(EntityKind kind) {
+    return schemas.get(kind);
+  }
+
+  public PipelineDefinition pipeline() {
+    return pipeline;
+  }
+
+  /** Structural equality over the whole configuration (via the canonical JSON form). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Playbook other && PlaybookJson.write(this).equals(PlaybookJson.write(other));
+  }
+
+  @Override
+  public int hashCode() {
+    return PlaybookJson.write(this).hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Playbook[" + name + ", pipeline " + pipeline.key() + " with " + pipeline.stages().size() + " stages]";
+  }
+
+  /**
+   * Java builder over the same model as the JSON form. {@link #build()} validates the whole playbook and throws a
+   * {@link dev.relay.common.ValidationException} listing every problem with its path.
+   */
+  public static final class Builder {
+    private String name = "playbook";
+    private ZoneId zone = ZoneId.of("UTC");
+    private Currency currency = Currency.getInstance("CNY");
+    private final Set<String> roles = new LinkedHashSet<>();
+    private final Map<EntityKind, List<FieldDefinition>> customFields = new EnumMap<>(EntityKind.class);
+    private PipelineDefinition pipeline;
+
+    private Builder() {}
+
+    public Builder name(String value) {
+      this.name = Objects.requireNonNull(value, "name");
+      return this;
+    }
+
+    public Builder zone(ZoneId value) {
+      this.zone = Objects.requireNonNull(value, "zone");
+      return this;
+    }
+
+    public Builder currency(String code) {
+      this.currency = Currency.getInstance(code);
+      return this;
+    }
+
+    public Builder roles(String... values) {
+      roles.addAll(List.of(values));
+      return this;
+    }
+
+    public Builder customField(EntityKind kind, FieldDefinition field) {
+      customFields.computeIfAbsent(kind, k -> new ArrayList<>()).add(field);
+      return this;
+    }
+
+    public Builder pipeline(PipelineDefinition value) {
+      this.pipeline = Objects.requireNonNull(value, "pipeline");
+      return this;
+    }
+
+    public Builder pipeline(PipelineDefinition.Builder value) {
+      return pipeline(value.build());
+    }
+
+    /** @throws dev.relay.common.ValidationException listing every problem, each with its path */
+    public Playbook build() {
+      return PlaybookValidator.validated(name, zone, currency, List.copyOf(roles), customFields, pipeline);
+    }
+  }
+}
