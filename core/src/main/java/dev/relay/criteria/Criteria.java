@@ -42,14 +42,17 @@ public sealed interface Criteria permits Criteria.All, Criteria.Any, Criteria.No
    * @param field the field name, built-in or custom
    * @param op the operator
    * @param value the operand as written: {@code null} for unary operators, a {@link List} for {@code in}, {@code
-   *     not_in} and {@code between}, otherwise a scalar
+   *     not_in} and {@code between} (and for {@code eq}/{@code ne} on an enum list), otherwise a scalar. It is kept in
+   *     its JSON form: integral numbers that fit become {@link Long}, other numbers {@link java.math.BigDecimal}, dates
+   *     ISO strings, lists immutable — so a condition built in Java equals the same condition read from JSON
+   * @throws IllegalArgumentException if the value is not a string, number, boolean, date or list of those
    */
   record Condition(String field, Operator op, @Nullable Object value) implements Criteria {
     public Condition {
       Objects.requireNonNull(field, "field");
       Objects.requireNonNull(op, "op");
-      if (value instanceof List<?> l) {
-        value = List.copyOf(l);
+      if (value != null) {
+        value = CriteriaValues.canonical(value);
       }
     }
   }

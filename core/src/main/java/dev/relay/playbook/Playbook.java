@@ -1,10 +1,12 @@
 package dev.relay.playbook;
 
+import com.google.common.hash.Hashing;
 import dev.relay.fields.EntityKind;
 import dev.relay.fields.FieldDefinition;
 import dev.relay.fields.FieldSchema;
 import dev.relay.pipeline.DealFields;
 import dev.relay.pipeline.PipelineDefinition;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A tenant's whole configuration (销售规则配置): custom fields, roles, the pipeline and, as Relay grows, the rules of
@@ -22,6 +25,11 @@ import java.util.Set;
  * dev.relay.common.ValidationException}.
  */
 public final class Playbook {
+  /** Defaults of both the builder and the JSON form. */
+  static final String DEFAULT_NAME = "playbook";
+  static final ZoneId DEFAULT_ZONE = ZoneId.of("UTC");
+  static final Currency DEFAULT_CURRENCY = Currency.getInstance("CNY");
+
   private final String name;
   private final ZoneId zone;
   private final Currency currency;
@@ -29,6 +37,8 @@ public final class Playbook {
   private final Map<EntityKind, List<FieldDefinition>> customFields;
   private final PipelineDefinition pipeline;
   private final Map<EntityKind, FieldSchema> schemas;
+  // Derived from immutable state, so a racy lazy initialisation only ever computes the same text twice.
+  private volatile @Nullable String canonicalJson;
 
   Playbook(String name, ZoneId zone, Currency currency, List<String> roles,
       Map<EntityKind, List<FieldDefinition>> customFields, PipelineDefinition pipeline) {
@@ -93,15 +103,33 @@ public final class Playbook {
     return pipeline;
   }
 
+  /**
+   * SHA-256 (lower-case hex) of the canonical JSON form: equal playbooks, and only they, have equal fingerprints.
+   * Repositories use it to recognise an unchanged save.
+   */
+  public String fingerprint() {
+    return Hashing.sha256().hashString(canonicalJson(), StandardCharsets.UTF_8).toString();
+  }
+
+  /** The canonical JSON form, rendered once. */
+  String canonicalJson() {
+    String json = canonicalJson;
+    if (json == null) {
+      json = PlaybookJson.render(this);
+      canonicalJson = json;
+    }
+    return json;
+  }
+
   /** Structural equality over the whole configuration (via the canonical JSON form). */
   @Override
   public boolean equals(Object o) {
-    return o instanceof Playbook other && PlaybookJson.write(this).equals(PlaybookJson.write(other));
+    return o instanceof Playbook other && canonicalJson().equals(other.canonicalJson());
   }
 
   @Override
   public int hashCode() {
-    return PlaybookJson.write(this).hashCode();
+    return canonicalJson().hashCode();
   }
 
   @Override
@@ -114,12 +142,12 @@ public final class Playbook {
    * {@link dev.relay.common.ValidationException} listing every problem with its path.
    */
   public static final class Builder {
-    private String name = "playbook";
-    private ZoneId zone = ZoneId.of("UTC");
-    private Currency currency = Currency.getInstance("CNY");
+    private String name = DEFAULT_NAME;
+    private ZoneId zone = DEFAULT_ZONE;
+    private Currency currency = DEFAULT_CURRENCY;
     private final Set<String> roles = new LinkedHashSet<>();
     private final Map<EntityKind, List<FieldDefinition>> customFields = new EnumMap<>(EntityKind.class);
-    private PipelineDefinition pipeline;
+    private @Nullable PipelineDefinition pipeline;
 
     private Builder() {}
 

@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Port storing each tenant's playbook versions. Versions are immutable once saved.
+ * Port storing each tenant's playbook versions. Versions are immutable once saved and numbered 1, 2, 3… per tenant
+ * without gaps or repeats, also under concurrent saves. {@link InMemoryPlaybookRepository} is the reference
+ * implementation; {@code PlaybookRepositoryContract} in the core test-jar is the contract every implementation passes.
  */
 public interface PlaybookRepository {
   /**
-   * Saves a playbook as the tenant's current configuration. If it equals the current version (same fingerprint), that
-   * version is returned and nothing is written; otherwise a new version numbered one above the current is stored.
+   * Saves a playbook as the tenant's current configuration. If it equals the current version (same {@link
+   * Playbook#fingerprint()}), that version is returned and nothing is written; otherwise a new version numbered one
+   * above the current is stored, even if it equals an older version.
    */
   VersionedPlaybook save(TenantId tenant, Playbook playbook, Instant savedAt);
 
@@ -21,6 +24,6 @@ public interface PlaybookRepository {
   /** One version of the tenant's playbook. */
   Optional<VersionedPlaybook> version(TenantId tenant, int version);
 
-  /** Every version, oldest first. */
+  /** Every version, oldest first; empty for a tenant that never saved. Changing the list changes nothing stored. */
   List<VersionedPlaybook> history(TenantId tenant);
 }

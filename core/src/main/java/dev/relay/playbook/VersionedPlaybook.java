@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param tenant the tenant
  * @param version 1 for the first save, +1 for each changed save
  * @param playbook the configuration
- * @param fingerprint SHA-256 of the canonical JSON form; equal fingerprints mean equal configurations
+ * @param fingerprint {@link Playbook#fingerprint()}: SHA-256 of the canonical JSON form; equal fingerprints mean equal
+ *     configurations
  * @param savedAt when this version was saved
  */
 public record VersionedPlaybook(TenantId tenant, int version, Playbook playbook, String fingerprint, Instant savedAt) {

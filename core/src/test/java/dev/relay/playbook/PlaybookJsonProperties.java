@@ -1,0 +1,170 @@
+package dev.relay.playbook;
+
+import static dev.relay.criteria.Criteria.all;
+import static dev.relay.criteria.Criteria.any;
+import static dev.relay.criteria.Criteria.field;
+import static dev.relay.criteria.Criteria.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.relay.criteria.Criteria;
+import dev.relay.fields.EntityKind;
+import dev.relay.fields.FieldDefinition;
+import dev.relay.fields.FieldType;
+import dev.relay.pipeline.Approver;
+import dev.relay.pipeline.BackMovePolicy;
+import dev.relay.pipeline.LostReason;
+import dev.relay.pipeline.PipelineDefinition;
+import dev.relay.pipeline.StageDefinition;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.AfterFailureMode;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+
+/** The JSON form loses nothing: any valid playbook survives write then read, and its canonical text is stable. */
+class PlaybookJsonProperties {
+  private static final List<String> ROLES = List.of("sales_rep", "sales_manager", "finance", "after_sales");
+
+  @Property(afterFailure = AfterFailureMode.PREVIOUS_SEED)
+  void writeThenReadGivesTheSamePlaybook(@ForAll("playbooks") Playbook playbook) {
+    boolean gated = playbook.pipeline().stages().stream().anyMatch(s -> !s.gate().equals(Criteria.always()));
+    Statistics.label("won stage").collect(playbook.pipeline().wonStage() != null);
+    Statistics.label("gates").collect(gated);
+    Statistics.label("won stage").coverage(c -> c.check(true).percentage(p -> p > 20));
+    Statistics.label("gates").coverage(c -> c.check(true).percentage(p -> p > 20));
+
+    String canonical = PlaybookJson.write(playbook);
+    Playbook read = PlaybookJson.read(canonical);
+
+    assertEquals(playbook, read);
+    assertEquals(playbook.pipeline(), read.pipeline());
+    assertEquals(playbook.customFields(EntityKind.DEAL), read.customFields(EntityKind.DEAL));
+    assertEquals(canonical, PlaybookJson.write(read));
+  }
+
+  @Provide
+  Arbitrary<Playbook> playbooks() {
+    Arbitrary<List<String>> roles =
+        Arbitraries.subsetOf(ROLES).map(set -> ROLES.stream().filter(set::contains).toList());
+    return roles.flatMap(r -> Combinators.combine(labels(), zones(), pipelines(r)).as((name, zone, pipeline) ->
+        Playbook.builder()
+            .name(name)
+            .zone(zone)
+            .currency("CNY")
+            .roles(r.toArray(String[]::new))
+            .customField(EntityKind.DEAL, FieldDefinition.custom("budget", FieldType.DECIMAL).withLabel("预算 Budget"))
+            .customField(EntityKind.DEAL, FieldDefinition.customEnum("region", FieldType.ENUM, List.of("east", "west")))
+            .customField(EntityKind.LEAD, FieldDefinition.custom("source", FieldType.STRING))
+            .pipeline(pipeline)
+            .build()));
+  }
+
+  private Arbitrary<PipelineDefinition> pipelines(List<String> roles) {
+    Arbitrary<List<LostReason>> reasons = Combinators.combine(labels(), Arbitraries.of(true, false))
+        .as((label, note) -> new LostReason("unkeyed", label, note)).list().ofMinSize(1).ofMaxSize(3)
+        .map(rs -> {
+          List<LostReason> keyed = new ArrayList<>();
+          for (int i = 0; i < rs.size(); i++) {
+            keyed.add(new LostReason("l" + i, rs.get(i).label(), rs.get(i).requiresNote()));
+          }
+          return keyed;
+        });
+    return Combinators.combine(labels(), stages(roles), reasons, Arbitraries.of(BackMovePolicy.class))
+        .as((label, stages, lostReasons, backMoves) -> {
+          PipelineDefinition.Builder pipeline = PipelineDefinition.builder("p", label).backMoves(backMoves);
+          stages.stages().forEach(pipeline::stage);
+          stages.wonStage().ifPresent(pipeline::wonStage);
+          lostReasons.forEach(pipeline::lostReason);
+          return pipeline.build();
+        });
+  }
+
+  private record Stages(List<StageDefinition> stages, Optional<String> wonStage) {}
+
+  /** 1–6 stages with non-decreasing probabilities, certain (100) from the won stage on, if there is one. */
+  private Arbitrary<Stages> stages(List<String> roles) {
+    return Arbitraries.integers().between(1, 6).flatMap(n -> Combinators.combine(
+            Arbitraries.integers().between(0, 100).list().ofSize(n).map(ps -> ps.stream().sorted().toList()),
+            Arbitraries.integers().between(-1, n - 1),
+            stageParts(roles).list().ofSize(n))
+        .as((probabilities, won, parts) -> {
+          List<StageDefinition> out = new ArrayList<>();
+          for (int i = 0; i < n; i++) {
+            boolean certain = won >= 0 && i >= won;
+            out.add(parts.get(i).stage("s" + i, certain ? 100 : probabilities.get(i), i == won));
+          }
+          return new Stages(out, won < 0 ? Optional.empty() : Optional.of("s" + won));
+        }));
+  }
+
+  /** Everything about a stage except its key and probability, which depend on its position. */
+  private record StageParts(String label, Optional<Duration> sla, Criteria gate, List<Approver> approvers,
+      String responsible, boolean skippable) {
+    StageDefinition stage(String key, int probability, boolean won) {
+      StageDefinition.Builder b = StageDefinition.builder(key, label, probability)
+          .gate(gate).responsible(responsible).skippable(skippable && !won);
+      sla.ifPresent(b::sla);
+      for (int j = 0; j < approvers.size(); j++) {
+        b.approval("a" + j, label + " " + j, j == 0 ? Criteria.always() : gate, approvers.get(j));
+      }
+      return b.build();
+    }
+  }
+
+  private Arbitrary<StageParts> stageParts(List<String> roles) {
+    List<String> responsible = new ArrayList<>(roles);
+    responsible.add(StageDefinition.OWNER);
+    return Combinators.combine(labels(), slas().optional(), gates(), approvers(roles).list().ofMaxSize(2),
+            Arbitraries.of(responsible), Arbitraries.of(true, false))
+        .as(StageParts::new);
+  }
+
+  private Arbitrary<Duration> slas() {
+    return Arbitraries.oneOf(
+        Arbitraries.integers().between(1, 60).map(Duration::ofDays),
+        Arbitraries.longs().between(1, 10_000_000).map(Duration::ofSeconds));
+  }
+
+  private Arbitrary<Criteria> gates() {
+    Arbitrary<BigDecimal> amounts = Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("10000000"))
+        .ofScale(2);
+    Arbitrary<Criteria> conditions = Arbitraries.oneOf(
+        amounts.map(a -> field("amount").gt(a)),
+        Arbitraries.longs().between(0, 1_000_000).map(a -> field("budget").gte(a)),
+        Arbitraries.of("east", "west").map(r -> field("region").in(r)),
+        Arbitraries.just(field("budget").isSet()),
+        Arbitraries.strings().alpha().ofMaxLength(5).map(s -> field("name").startsWith(s)));
+    return Arbitraries.oneOf(
+        Arbitraries.just(Criteria.always()),
+        conditions.list().ofMinSize(1).ofMaxSize(3).map(cs -> all(cs.toArray(Criteria[]::new))),
+        conditions.list().ofMinSize(1).ofMaxSize(2).map(cs -> any(cs.toArray(Criteria[]::new))),
+        conditions.map(c -> all(not(c))));
+  }
+
+  private Arbitrary<Approver> approvers(List<String> roles) {
+    Arbitrary<Approver> reps = Arbitraries.integers().between(1, 99).map(n -> Approver.rep("r-" + n));
+    return roles.isEmpty()
+        ? Arbitraries.oneOf(Arbitraries.just(Approver.ownersManager()), reps)
+        : Arbitraries.oneOf(Arbitraries.just(Approver.ownersManager()), reps,
+            Arbitraries.of(roles).map(Approver::role));
+  }
+
+  /** Labels as people write them: any language, quotes, backslashes and line breaks included. */
+  private Arbitrary<String> labels() {
+    return Arbitraries.strings().withCharRange(' ', '~').withCharRange('\u4e00', '\u4eff').withChars('\n', '\t', '"')
+        .ofMinLength(1).ofMaxLength(16).filter(s -> !s.isBlank());
+  }
+
+  private Arbitrary<ZoneId> zones() {
+    return Arbitraries.of("UTC", "Asia/Shanghai", "Europe/Berlin", "+08:00").map(ZoneId::of);
+  }
+}

@@ -1,0 +1,277 @@
+package dev.relay.examples.demo;
+
+import dev.relay.Relay;
+import dev.relay.common.DealId;
+import dev.relay.common.Money;
+import dev.relay.common.Period;
+import dev.relay.common.PeriodKind;
+import dev.relay.common.RelayEvent;
+import dev.relay.common.RepId;
+import dev.relay.common.TeamId;
+import dev.relay.common.TenantId;
+import dev.relay.org.Rep;
+import dev.relay.org.Team;
+import dev.relay.pipeline.Approval;
+import dev.relay.pipeline.Deal;
+import dev.relay.pipeline.FunnelReport;
+import dev.relay.pipeline.NewDeal;
+import dev.relay.pipeline.PipelineEvent;
+import dev.relay.pipeline.PipelineService;
+import dev.relay.pipeline.StageMove;
+import dev.relay.playbook.Playbook;
+import dev.relay.playbook.PlaybookJson;
+import dev.relay.playbook.VersionedPlaybook;
+import dev.relay.testkit.ManualClock;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The README's demo: loads the sample B2B manufacturing playbook, plays a scripted fortnight of a small East-China sales
+ * team in memory — deals advancing, a gate blocking, approvals, an SLA breach, a lost deal with its reason — and prints
+ * the funnel report.
+ *
+ * <p>Run with {@code mvn -q -pl examples -am compile exec:java}.
+ */
+public final class FortnightDemo {
+  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE MM-dd HH:mm");
+
+  private final PrintStream out;
+  private final ManualClock clock = ManualClock.at("2026-11-02T01:00:00Z"); // Monday 09:00 in Shanghai
+  private final Relay relay = Relay.builder().clock(clock).build();
+  private final TenantId tenant = TenantId.of("huadong-machinery");
+  private final PipelineService pipeline = relay.pipeline();
+  private final Map<String, RepId> people = new LinkedHashMap<>();
+  private final List<RelayEvent> events = new ArrayList<>();
+
+  FortnightDemo(PrintStream out) {
+    this.out = out;
+  }
+
+  public static void main(String[] args) {
+    new FortnightDemo(System.out).run();
+  }
+
+  /** Plays the fortnight and returns the final funnel report. */
+  FunnelReport run() {
+    VersionedPlaybook playbook = relay.playbooks().publish(tenant, samplePlaybook());
+    out.println("== Relay demo: a fortnight at 华东机械 Huadong Machinery ==");
+    out.println("Playbook '" + playbook.playbook().name() + "' v" + playbook.version() + ", "
+        + playbook.playbook().pipeline().stages().size() + " stages");
+    staffTheTeam();
+    relay.inMemoryEvents().subscribe(this::narrate);
+
+    RepId li = people.get("li");
+    RepId han = people.get("han");
+    RepId zhang = people.get("zhang");
+    RepId wang = people.get("wang");
+    RepId qian = people.get("qian");
+
+    // Week 1, Monday: three new opportunities come in.
+    day("Mon: new opportunities");
+    Deal suzhou = create("苏州精密 CNC line 数控产线", li, "1280000", Map.of("industry", "machinery"));
+    Deal ningbo = create("宁波注塑 Injection molding cell 注塑单元", han, "560000", Map.of("industry", "automotive"));
+    Deal wuxi = create("无锡汽配 Spare parts framework 备件框架", zhang, "300000", Map.of("industry", "automotive"));
+    Deal changzhou = create("常州电子 Automation line 自动化线", han, "420000", Map.of("industry", "electronics"));
+
+    nextDay("Tue: first calls");
+    advance(suzhou, li, "intro call with plant manager");
+    advance(ningbo, han, "visited the plant");
+    advance(wuxi, zhang, "call with purchasing");
+    advance(changzhou, han, "intro call");
+
+    nextDay("Wed: decision makers identified");
+    update(suzhou, li, Map.of("decision_maker", "周总 Mr. Zhou (GM)"));
+    advance(suzhou, li, "GM is the decision maker");
+    update(ningbo, han, Map.of("decision_maker", "陈工 Eng. Chen"));
+    advance(ningbo, han, "Chen decides");
+    update(wuxi, zhang, Map.of("decision_maker", "刘经理 Manager Liu"));
+    advance(wuxi, zhang, null);
+
+    nextDay("Thu: needs confirmation — a gate blocks");
+    // Ningbo has no budget yet: the needs-confirmed gate says why, as data.
+    advance(ningbo, han, "trying to move on without a budget");
+    update(suzhou, li, Map.of("budget", 1_400_000, "product_lines", List.of("cnc_machines", "automation_lines"),
+        "expected_close", "2026-12-15"));
+    advance(suzhou, li, "needs confirmed on site");
+
+    nextDay("Fri: budgets");
+    update(ningbo, han, Map.of("budget", 600_000, "product_lines", List.of("injection_molding"),
+        "expected_close", "2027-01-20"));
+    advance(ningbo, han, "budget confirmed");
+    update(wuxi, zhang, Map.of("budget", 280_000, "product_lines", List.of("spare_parts"),
+        "expected_close", "2026-12-01"));
+    advance(wuxi, zhang, null);
+
+    skipWeekend();
+    day("Mon: quotes go out");
+    update(suzhou, li, Map.of("quote_no", "Q-2026-1102", "discount_pct", 18));
+    advance(suzhou, li, "quote sent with 18% discount");
+    update(wuxi, zhang, Map.of("quote_no", "Q-2026-1107", "discount_pct", 5));
+
+    nextDay("Tue: commercial approval — two approvals filed");
+    update(suzhou, li, Map.of("contract_signed", true));
+    StageMove blocked = advance(suzhou, li, "customer signed, needs approvals");
+    List<Approval> pending = blocked instanceof StageMove.Blocked b ? b.pendingApprovals() : List.of();
+
+    nextDay("Wed: approvals decided; a deal is lost");
+    for (Approval approval : pending) {
+      RepId approver = approval.approver().equals(wang) ? wang : qian;
+      out.println("  " + name(approver) + " approves '" + approval.ruleKey() + "'");
+      pipeline.approve(suzhou.id(), approval.id(), approver, "OK within quarterly margin");
+    }
+    advance(suzhou, li, "approved, contract goes to sales ops");
+    StageMove lost = pipeline.markLost(wuxi.id(), zhang, "competitor", "competitor offered 12% lower price");
+    report(lost);
+
+    nextDay("Thu: Ningbo's quote");
+    update(ningbo, han, Map.of("quote_no", "Q-2026-1112", "discount_pct", 8));
+    advance(ningbo, han, "quote sent");
+
+    nextDay("Fri: first payment at Suzhou");
+    update(suzhou, li, Map.of("payment_received_pct", 30));
+    advance(suzhou, qian, "30% down payment received");
+
+    skipWeekend();
+    day("Mon: week-two check");
+
+    out.println();
+    out.println("== SLA breaches, each reported once ==");
+    for (RelayEvent e : events) {
+      if (e instanceof PipelineEvent.SlaBreached b) {
+        out.println("  " + dealName(b.deal()) + " in '" + b.stage() + "': due "
+            + WHEN.format(ZonedDateTime.ofInstant(b.due(), SHANGHAI)) + ", responsible " + name(b.responsible()));
+      }
+    }
+    FunnelReport report = relay.funnel(tenant, Period.containing(PeriodKind.MONTH, clock.instant(), SHANGHAI));
+    out.println();
+    out.println("== Funnel report ==");
+    out.println(report.render());
+    return report;
+  }
+
+  private Playbook samplePlaybook() {
+    try (InputStream in = FortnightDemo.class.getResourceAsStream("/playbooks/b2b-manufacturing.json")) {
+      if (in == null) {
+        throw new IllegalStateException("sample playbook missing from the class path");
+      }
+      return PlaybookJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void staffTheTeam() {
+    TeamId east = TeamId.of(tenant, "east");
+    TeamId backOffice = TeamId.of(tenant, "back-office");
+    relay.org().saveTeam(new Team(east, "华东销售 East China sales", null, RepId.of(tenant, "wang")));
+    relay.org().saveTeam(new Team(backOffice, "商务与财务 Back office", null, null));
+    hire("wang", "王经理 Manager Wang", east, "sales_manager");
+    hire("li", "李雷 Li Lei", east, "sales_rep");
+    hire("han", "韩梅梅 Han Meimei", east, "sales_rep");
+    hire("zhang", "张伟 Zhang Wei", east, "sales_rep");
+    hire("zhao", "赵敏 Zhao Min", backOffice, "sales_ops");
+    hire("qian", "钱多 Qian Duo", backOffice, "finance");
+    hire("sun", "孙工 Engineer Sun", backOffice, "after_sales");
+    out.println("Team: " + String.join(", ", people.keySet().stream().map(this::displayName).toList()));
+  }
+
+  private void hire(String id, String displayName, TeamId team, String role) {
+    RepId rep = RepId.of(tenant, id);
+    relay.org().saveRep(Rep.of(rep, displayName, team, role).withZone(SHANGHAI));
+    people.put(id, rep);
+  }
+
+  private Deal create(String name, RepId owner, String amount, Map<String, Object> fields) {
+    return pipeline.create(tenant, NewDeal.of(name, owner, Money.of(amount, "CNY")).withFields(fields));
+  }
+
+  private void update(Deal deal, RepId actor, Map<String, ?> fields) {
+    pipeline.updateFields(deal.id(), actor, fields);
+  }
+
+  private StageMove advance(Deal deal, RepId actor, String note) {
+    StageMove move = note == null ? pipeline.advance(deal.id(), actor) : pipeline.advance(deal.id(), actor, note);
+    report(move);
+    return move;
+  }
+
+  private void report(StageMove move) {
+    if (move instanceof StageMove.Blocked blocked) {
+      out.println("  ✗ " + blocked.deal().name() + " blocked (" + blocked.code().code() + "):");
+      blocked.reasons().forEach(r -> out.println("      - " + r.message() + "   [" + r.rule() + "]"));
+    }
+  }
+
+  private void day(String title) {
+    out.println();
+    out.println("-- " + WHEN.format(ZonedDateTime.ofInstant(clock.instant(), SHANGHAI)) + "  " + title);
+  }
+
+  private void nextDay(String title) {
+    checkSlas();
+    clock.advance(Duration.ofDays(1));
+    day(title);
+  }
+
+  private void skipWeekend() {
+    checkSlas();
+    clock.advance(Duration.ofDays(3));
+    checkSlas();
+  }
+
+  private void checkSlas() {
+    // The host schedules this; each breach is reported (and narrated from its event) exactly once.
+    relay.slaMonitor().checkBreaches(tenant);
+  }
+
+  private void narrate(RelayEvent event) {
+    events.add(event);
+    String line = null;
+    if (event instanceof PipelineEvent.DealCreated e) {
+      line = "+ " + dealName(e.deal()) + " created in '" + e.stage() + "', owner " + name(e.owner()) + ", "
+          + e.amount();
+    } else if (event instanceof PipelineEvent.StageChanged e) {
+      line = "→ " + dealName(e.deal()) + ": " + e.from() + " → " + e.to() + " by " + name(e.actor())
+          + ", now with " + name(e.responsible());
+    } else if (event instanceof PipelineEvent.DealWon e) {
+      line = "★ " + dealName(e.deal()) + " WON, " + e.amount();
+    } else if (event instanceof PipelineEvent.DealLost e) {
+      line = "✗ " + dealName(e.deal()) + " LOST in '" + e.stage() + "': " + e.reason()
+          + (e.note() == null ? "" : " — " + e.note());
+    } else if (event instanceof PipelineEvent.ApprovalRequested e) {
+      line = "? approval '" + e.ruleKey() + "' requested from " + name(e.approver());
+    } else if (event instanceof PipelineEvent.ApprovalGranted e) {
+      line = "✓ approval '" + e.ruleKey() + "' granted by " + name(e.decidedBy());
+    } else if (event instanceof PipelineEvent.SlaBreached e) {
+      line = "⚠ SLA breached: " + dealName(e.deal()) + " in '" + e.stage() + "' since "
+          + WHEN.format(ZonedDateTime.ofInstant(e.enteredAt(), SHANGHAI)) + ", responsible " + name(e.responsible());
+    }
+    if (line != null) {
+      out.println("  " + line);
+    }
+  }
+
+  private String dealName(DealId id) {
+    return pipeline.get(id).name();
+  }
+
+  private String name(RepId rep) {
+    return relay.org().rep(rep).map(Rep::name).orElse(rep.value());
+  }
+
+  private String displayName(String id) {
+    return name(people.get(id));
+  }
+}

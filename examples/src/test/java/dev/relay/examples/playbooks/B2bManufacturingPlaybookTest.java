@@ -1,0 +1,139 @@
+package dev.relay.examples.playbooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.relay.criteria.CompiledCriteria;
+import dev.relay.criteria.CriteriaCompiler;
+import dev.relay.fields.EntityKind;
+import dev.relay.fields.FieldSchema;
+import dev.relay.fields.FieldValues;
+import dev.relay.pipeline.ApprovalRule;
+import dev.relay.pipeline.Approver;
+import dev.relay.pipeline.LostReason;
+import dev.relay.pipeline.PipelineDefinition;
+import dev.relay.pipeline.StageDefinition;
+import dev.relay.playbook.Playbook;
+import dev.relay.playbook.PlaybookJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sample playbook of a B2B manufacturing sales team ({@code playbooks/b2b-manufacturing.json}) loads, is valid,
+ * says what its authors meant, and is kept in canonical form.
+ */
+class B2bManufacturingPlaybookTest {
+  private static final String RESOURCE = "/playbooks/b2b-manufacturing.json";
+  private static String text;
+  private static Playbook playbook;
+
+  @BeforeAll
+  static void load() throws IOException {
+    try (InputStream in = B2bManufacturingPlaybookTest.class.getResourceAsStream(RESOURCE)) {
+      assertNotNull(in, RESOURCE + " is on the classpath");
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    playbook = PlaybookJson.read(text);
+  }
+
+  @Test
+  void loadsWithEightStagesFromLeadToAfterSales() {
+    PipelineDefinition pipeline = playbook.pipeline();
+    assertEquals(List.of("lead", "initial_contact", "needs_confirmed", "proposal_quote", "commercial_approval",
+        "contract", "payment", "after_sales"), pipeline.stages().stream().map(StageDefinition::key).toList());
+    assertEquals("线索 Lead", pipeline.firstStage().label());
+    assertEquals("contract", pipeline.wonStage());
+    assertEquals(List.of(5, 10, 25, 50, 70, 100, 100, 100),
+        pipeline.stages().stream().map(StageDefinition::probability).toList());
+  }
+
+  @Test
+  void isSetUpForAChineseTeam() {
+    assertEquals(ZoneId.of("Asia/Shanghai"), playbook.zone());
+    assertEquals("CNY", playbook.currency().getCurrencyCode());
+    assertEquals(List.of("sales_rep", "sales_manager", "sales_ops", "finance", "after_sales"), playbook.roles());
+  }
+
+  @Test
+  void stagesHaveTheirOwnersAndTimeLimits() {
+    PipelineDefinition pipeline = playbook.pipeline();
+    assertEquals("sales_ops", pipeline.stage("contract").orElseThrow().responsibleRole());
+    assertEquals("finance", pipeline.stage("payment").orElseThrow().responsibleRole());
+    assertEquals("after_sales", pipeline.stage("after_sales").orElseThrow().responsibleRole());
+    assertEquals(StageDefinition.OWNER, pipeline.firstStage().responsibleRole());
+    assertEquals(Duration.ofDays(2), pipeline.firstStage().sla());
+    assertTrue(pipeline.stages().stream().allMatch(s -> s.maxDwell().isPresent()));
+    assertTrue(pipeline.stage("initial_contact").orElseThrow().skippable());
+  }
+
+  @Test
+  void commercialApprovalAsksTheManagerForBigDiscountsAndFinanceForBigOrders() {
+    StageDefinition approval = playbook.pipeline().stage("commercial_approval").orElseThrow();
+    List<ApprovalRule> rules = approval.approvals();
+    assertEquals(List.of("large_discount", "large_order"), rules.stream().map(ApprovalRule::key).toList());
+    assertEquals(Approver.ownersManager(), rules.get(0).approver());
+    assertEquals(Approver.role("finance"), rules.get(1).approver());
+
+    FieldSchema schema = playbook.schema(EntityKind.DEAL);
+    CompiledCriteria bigDiscount = CriteriaCompiler.compile(rules.get(0).when(), schema, "large_discount");
+    CompiledCriteria bigOrder = CriteriaCompiler.compile(rules.get(1).when(), schema, "large_order");
+    FieldValues modest = deal(Map.of("amount", new BigDecimal("800000"), "discount_pct", new BigDecimal("10")));
+    FieldValues generous = deal(Map.of("amount", new BigDecimal("1200000"), "discount_pct", new BigDecimal("18")));
+    assertFalse(bigDiscount.test(modest));
+    assertFalse(bigOrder.test(modest));
+    assertTrue(bigDiscount.test(generous));
+    assertTrue(bigOrder.test(generous));
+  }
+
+  @Test
+  void needsAreConfirmedOnlyWithBudgetDecisionMakerProductsAndCloseDate() {
+    FieldSchema schema = playbook.schema(EntityKind.DEAL);
+    CompiledCriteria gate = CriteriaCompiler.compile(
+        playbook.pipeline().stage("needs_confirmed").orElseThrow().gate(), schema, "needs_confirmed.gate");
+    FieldValues vague = deal(Map.of("budget", new BigDecimal("500000"), "decision_maker", "王总"));
+    FieldValues confirmed = deal(Map.of("budget", new BigDecimal("500000"), "decision_maker", "王总",
+        "product_lines", List.of("cnc_machines", "spare_parts"), "expected_close", LocalDate.of(2026, 6, 30)));
+    assertFalse(gate.test(vague));
+    assertTrue(gate.test(confirmed));
+  }
+
+  @Test
+  void aQuoteNeedsANumberAnAmountAndAtMostFortyPercentOff() {
+    FieldSchema schema = playbook.schema(EntityKind.DEAL);
+    CompiledCriteria gate = CriteriaCompiler.compile(
+        playbook.pipeline().stage("proposal_quote").orElseThrow().gate(), schema, "proposal_quote.gate");
+    assertFalse(gate.test(deal(Map.of("amount", new BigDecimal("300000")))));
+    assertTrue(gate.test(deal(Map.of("amount", new BigDecimal("300000"), "quote_no", "Q-2026-0042"))));
+    assertFalse(gate.test(deal(Map.of("amount", new BigDecimal("300000"), "quote_no", "Q-2026-0042",
+        "discount_pct", new BigDecimal("45")))));
+  }
+
+  @Test
+  void lostReasonsAreBilingualAndOtherNeedsANote() {
+    List<LostReason> reasons = playbook.pipeline().lostReasons();
+    assertEquals(List.of("price", "competitor", "no_budget", "no_decision", "timing", "other"),
+        reasons.stream().map(LostReason::key).toList());
+    assertEquals(List.of("other"), reasons.stream().filter(LostReason::requiresNote).map(LostReason::key).toList());
+    assertEquals("价格过高 Price too high", reasons.get(0).label());
+  }
+
+  @Test
+  void isKeptInCanonicalForm() {
+    assertEquals(text, PlaybookJson.write(playbook), "rewrite the sample with PlaybookJson.write");
+  }
+
+  private static FieldValues deal(Map<String, ?> values) {
+    return FieldValues.empty(playbook.schema(EntityKind.DEAL)).with(values, true);
+  }
+}
