@@ -71,11 +71,11 @@ public final class CriteriaCompiler {
       Objects.requireNonNull(criteria, "criteria");
       if (criteria instanceof Criteria.All all) {
         List<Node> items = items(all.items(), path, "all");
-        return items == null ? null : all(items);
+        return items == null ? null : group(items, true);
       }
       if (criteria instanceof Criteria.Any any) {
         List<Node> items = items(any.items(), path, "any");
-        return items == null ? null : any(items);
+        return items == null ? null : group(items, false);
       }
       if (criteria instanceof Criteria.Not not) {
         Node item = node(not.item(), CriteriaValues.path(path, "not"));
@@ -101,35 +101,31 @@ public final class CriteriaCompiler {
       return complete ? nodes : null;
     }
 
-    /** Nested {@code all}s merge into one array, constants fold away, a single item stands alone. */
-    private static Node all(List<Node> items) {
+    /**
+     * Nested groups of the same kind merge into one array, constants fold away (an item that decides the group alone
+     * replaces it), and a single item stands alone.
+     */
+    private static Node group(List<Node> items, boolean isAll) {
+      Node decisive = isAll ? Node.Constant.FALSE : Node.Constant.TRUE;
+      Node neutral = decisive.negate();
       List<Node> flat = new ArrayList<>();
       for (Node n : items) {
-        if (n == Node.Constant.FALSE) {
-          return Node.Constant.FALSE;
+        if (n == decisive) {
+          return decisive;
         }
-        if (n instanceof Node.All nested) {
+        if (isAll && n instanceof Node.All nested) {
           flat.addAll(Arrays.asList(nested.items()));
-        } else if (n != Node.Constant.TRUE) {
+        } else if (!isAll && n instanceof Node.Any nested) {
+          flat.addAll(Arrays.asList(nested.items()));
+        } else if (n != neutral) {
           flat.add(n);
         }
       }
-      return flat.isEmpty() ? Node.Constant.TRUE : flat.size() == 1 ? flat.get(0) : new Node.All(flat.toArray(new Node[0]));
-    }
-
-    private static Node any(List<Node> items) {
-      List<Node> flat = new ArrayList<>();
-      for (Node n : items) {
-        if (n == Node.Constant.TRUE) {
-          return Node.Constant.TRUE;
-        }
-        if (n instanceof Node.Any nested) {
-          flat.addAll(Arrays.asList(nested.items()));
-        } else if (n != Node.Constant.FALSE) {
-          flat.add(n);
-        }
+      if (flat.size() <= 1) {
+        return flat.isEmpty() ? neutral : flat.get(0);
       }
-      return flat.isEmpty() ? Node.Constant.FALSE : flat.size() == 1 ? flat.get(0) : new Node.Any(flat.toArray(new Node[0]));
+      Node[] array = flat.toArray(new Node[0]);
+      return isAll ? new Node.All(array) : new Node.Any(array);
     }
 
     private @Nullable Leaf condition(Criteria.Condition c, String path) {
@@ -139,7 +135,8 @@ public final class CriteriaCompiler {
       FieldDefinition def = null;
       if (slot < 0) {
         String hint = schema.suggest(c.field());
-        report(path, "field", "unknown field '" + c.field() + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
+        report(path, "field",
+            "unknown field '" + c.field() + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
       } else {
         def = schema.fieldAt(slot);
         if (!applies(op, def.type())) {
@@ -207,7 +204,7 @@ public final class CriteriaCompiler {
       };
     }
 
-    /** Converts the (well-shaped) operand and builds the leaf; conversion problems are reported, the leaf is then junk. */
+    /** Converts the well-shaped operand and builds the leaf; after a conversion problem the leaf is discarded. */
     private Leaf leaf(Leaf.FieldRef ref, Operator op, @Nullable Object value, String path) {
       FieldDefinition def = ref.field();
       boolean negated = op == Operator.NE || op == Operator.NOT_IN;
@@ -253,7 +250,8 @@ public final class CriteriaCompiler {
       };
     }
 
-    private Leaf integerLeaf(Leaf.FieldRef ref, Operator op, Object scalar, List<?> list, boolean negated, String path) {
+    private Leaf integerLeaf(
+        Leaf.FieldRef ref, Operator op, Object scalar, List<?> list, boolean negated, String path) {
       FieldDefinition def = ref.field();
       return switch (op) {
         case EQ, NE -> new Leaf.LongEq(ref, integer(def, scalar, path), negated);
@@ -279,7 +277,8 @@ public final class CriteriaCompiler {
       };
     }
 
-    private Leaf decimalLeaf(Leaf.FieldRef ref, Operator op, Object scalar, List<?> list, boolean negated, String path) {
+    private Leaf decimalLeaf(
+        Leaf.FieldRef ref, Operator op, Object scalar, List<?> list, boolean negated, String path) {
       FieldDefinition def = ref.field();
       return switch (op) {
         case EQ, NE -> new Leaf.DecimalEq(ref, decimal(def, scalar, path), negated);
@@ -305,7 +304,8 @@ public final class CriteriaCompiler {
       };
     }
 
-    private Leaf dateLeaf(Leaf.FieldRef ref, Operator op, Object scalar, List<?> list, boolean negated, String path) {
+    private Leaf dateLeaf(
+        Leaf.FieldRef ref, Operator op, Object scalar, List<?> list, boolean negated, String path) {
       FieldDefinition def = ref.field();
       return switch (op) {
         case EQ, NE -> new Leaf.DateEq(ref, date(def, scalar, path), negated);

@@ -10,9 +10,9 @@ import java.util.Objects;
 /**
  * The JSON-shaped values a {@link Criteria.Condition} holds, and how they read in messages and texts.
  *
- * <p>Conditions keep their values in one canonical form — {@link String}, {@link Boolean}, {@link Long} for integral
- * numbers that fit, {@link BigDecimal} for the others, and immutable lists of those — so that a condition built in Java
- * equals the same condition read back from JSON.
+ * <p>Conditions keep their values in one canonical form — {@link String}, {@link Boolean}, {@link Long} for
+ * integral numbers that fit, {@link BigDecimal} for the others, and immutable lists of those — so that a condition
+ * built in Java equals the same condition read back from JSON.
  */
 final class CriteriaValues {
   private CriteriaValues() {}
@@ -108,7 +108,7 @@ final class CriteriaValues {
     return String.valueOf(value);
   }
 
-  /** Joins a path and a segment: {@code ("", "all[0]")} gives {@code all[0]}, {@code ("gate", "not")} gives {@code gate.not}. */
+  /** Joins a path and a segment: {@code ("", "all[0]")} gives {@code all[0]}, {@code ("gate", "not")} {@code gate.not}. */
   static String path(String base, String segment) {
     if (base.isEmpty()) {
       return segment;

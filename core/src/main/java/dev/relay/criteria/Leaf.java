@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
  * A compiled condition: one class per field type and operator, each holding its operand already converted to the
  * field's canonical type, so that {@link #test} is a slot read, a cast and a comparison.
  *
- * <p>Operands of {@code eq}/{@code ne} and {@code in}/{@code not_in} share a class with a {@code negated} flag: a missing
- * value yields {@code negated}, which is exactly the documented rule (false for eq and in, true for ne and not_in).
+ * <p>Operands of {@code eq}/{@code ne} and {@code in}/{@code not_in} share a class with a {@code negated} flag: a
+ * missing value yields {@code negated}, which is exactly the documented rule (false for eq and in, true for ne and
+ * not_in).
  */
 abstract class Leaf extends Node {
   /**

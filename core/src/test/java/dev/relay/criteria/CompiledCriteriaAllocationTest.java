@@ -67,7 +67,8 @@ class CompiledCriteriaAllocationTest {
       least = Math.min(least, threads.getCurrentThreadAllocatedBytes() - before);
     }
     assertTrue(matches > 0, "some deals match, so the criteria were really evaluated");
-    assertTrue(least < 1024, "test() allocated " + least + " bytes over " + EVALUATIONS + " rounds of " + compiled.length + " criteria");
+    assertTrue(least < 1024,
+        "test() allocated " + least + " bytes over " + EVALUATIONS + " rounds of " + compiled.length + " criteria");
   }
 
   private static int evaluate(CompiledCriteria[] compiled, FieldValues[] deals) {

@@ -138,7 +138,8 @@ class CriteriaCheckTest {
 
   @Test
   void inAndNotInTakeANonEmptyList() {
-    rejects(condition("region", Operator.IN, List.of()), GATE + ".value: in needs a non-empty list of values, got list []");
+    rejects(condition("region", Operator.IN, List.of()),
+        GATE + ".value: in needs a non-empty list of values, got list []");
     rejects(condition("region", Operator.NOT_IN, "east"),
         GATE + ".value: not_in needs a non-empty list of values, got string 'east'");
   }

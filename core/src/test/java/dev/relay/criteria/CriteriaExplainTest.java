@@ -25,7 +25,8 @@ class CriteriaExplainTest {
   @Test
   void rendersWholeTreesInWords() {
     assertEquals("amount > 100000 and (region in [east] or not (tier = C))",
-        CriteriaText.render(all(field("amount").gt(100_000), any(field("region").in("east"), not(field("tier").eq("C"))))));
+        CriteriaText.render(
+            all(field("amount").gt(100_000), any(field("region").in("east"), not(field("tier").eq("C"))))));
     assertEquals("discount_pct > 15 and (region in [east, north] or not (tier = C)) and budget is set",
         CriteriaText.render(LARGE_DEAL_APPROVAL));
     assertEquals("always", CriteriaText.render(Criteria.always()));

@@ -161,7 +161,8 @@ class CriteriaJsonTest {
 
   @Test
   void aNullValueIsNoValue() {
-    assertEquals(field("budget").isSet(), CriteriaJson.parse("{\"field\": \"budget\", \"op\": \"is_set\", \"value\": null}"));
+    assertEquals(field("budget").isSet(),
+        CriteriaJson.parse("{\"field\": \"budget\", \"op\": \"is_set\", \"value\": null}"));
   }
 
   @Test
@@ -177,7 +178,8 @@ class CriteriaJsonTest {
   @Test
   void parseThrowsWithPathsFromTheRoot() {
     ValidationException e = assertThrows(ValidationException.class,
-        () -> CriteriaJson.parse("{\"all\": [{\"field\": \"a\", \"op\": \"is_set\"}, {\"field\": \"b\", \"op\": \"like\"}]}"));
+        () -> CriteriaJson.parse("{\"all\": [{\"field\": \"a\", \"op\": \"is_set\"},"
+            + " {\"field\": \"b\", \"op\": \"like\"}]}"));
     assertEquals(List.of(new Problem("all[1].op", "unknown operator 'like'")), e.problems());
     ValidationException malformed = assertThrows(ValidationException.class, () -> CriteriaJson.parse("{\"all\": ["));
     assertEquals("", malformed.problems().get(0).path());

@@ -445,7 +445,8 @@ class CriteriaOperatorsTest {
 
     @Test
     void deeplyNestedGroupsFlattenWithoutChangingTheResult() {
-      Criteria nested = all(all(all(field("amount").gt(1))), any(any(field("tier").eq("A")), any(field("tier").eq("C"))),
+      Criteria nested = all(all(all(field("amount").gt(1))),
+          any(any(field("tier").eq("A")), any(field("tier").eq("C"))),
           all(), any(all(), field("tier").eq("A")));
       holds(nested, big);
       fails(nested, deal("amount", 200_000, "tier", "B"));

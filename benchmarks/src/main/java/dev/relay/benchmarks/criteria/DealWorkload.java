@@ -25,9 +25,12 @@ import java.util.Random;
  * <p>Each deal fails any one condition with a small probability, so a typical evaluation reads most fields before it
  * decides, as a real rule over mostly-qualifying deals does.
  */
-public final class DealWorkload {
+final class DealWorkload {
 
-  /** The rule: {@code amount > 50000 and discount_pct between 0 and 25 and … and (tier in [A, B] or not (industry = government))}. */
+  /**
+   * The rule: {@code amount > 50000 and discount_pct between 0 and 25 and … and (tier in [A, B] or not (industry =
+   * government))}.
+   */
   static final Criteria RULE = all(
       field("amount").gt(50_000),
       field("discount_pct").between(0, 25),
@@ -58,7 +61,8 @@ public final class DealWorkload {
           FieldDefinition.custom("source", FieldType.STRING),
           FieldDefinition.custom("strategic", FieldType.BOOLEAN),
           FieldDefinition.custom("close_date", FieldType.DATE),
-          FieldDefinition.customEnum("products", FieldType.ENUM_LIST, List.of("crm", "analytics", "platform", "support")),
+          FieldDefinition.customEnum("products", FieldType.ENUM_LIST,
+              List.of("crm", "analytics", "platform", "support")),
           FieldDefinition.custom("budget", FieldType.DECIMAL)));
 
   /** The chance that a deal misses one particular condition: about half the deals then miss none. */
@@ -66,7 +70,7 @@ public final class DealWorkload {
 
   private DealWorkload() {}
 
-  /** {@code count} deals of {@link #SCHEMA} from a seeded generator, so every run and the agreement test see the same. */
+  /** {@code count} deals of {@link #SCHEMA} from a seeded generator: every run and the agreement test see the same. */
   static FieldValues[] deals(int count, long seed) {
     Random random = new Random(seed);
     FieldValues[] deals = new FieldValues[count];
@@ -101,7 +105,8 @@ public final class DealWorkload {
     v.put("close_date", miss(random)
         ? LocalDate.of(2025, 12, 31).minusDays(random.nextInt(365))
         : LocalDate.of(2026, 1, 1).plusDays(random.nextInt(365)));
-    v.put("products", miss(random) ? List.of("crm") : List.of("crm", "platform", "support").subList(random.nextInt(2), 3));
+    v.put("products",
+        miss(random) ? List.of("crm") : List.of("crm", "platform", "support").subList(random.nextInt(2), 3));
     if (!miss(random)) {
       v.put("budget", BigDecimal.valueOf(random.nextInt(1_000_000)));
     }

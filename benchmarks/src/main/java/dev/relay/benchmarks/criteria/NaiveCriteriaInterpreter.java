@@ -49,7 +49,8 @@ final class NaiveCriteriaInterpreter {
       case IS_SET:
         return actual != null;
       case IS_BLANK:
-        return actual == null || actual instanceof String s && s.isBlank() || actual instanceof List<?> l && l.isEmpty();
+        return actual == null || actual instanceof String s && s.isBlank()
+            || actual instanceof List<?> l && l.isEmpty();
       default:
         if (actual == null) {
           return c.op() == Operator.NE || c.op() == Operator.NOT_IN;
