@@ -28,12 +28,11 @@ import org.jspecify.annotations.Nullable;
 public final class CriteriaJson {
   private static final Set<String> CONDITION_KEYS = Set.of("field", "op", "value");
   private static final Set<String> GROUP_KEYS = Set.of("all", "any", "not");
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   /** Keeps decimals exact and as written (1.50 stays 1.50), so text round trips preserve equality. */
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-      .nodeFactory(NODES)
       .build();
 
   private CriteriaJson() {}

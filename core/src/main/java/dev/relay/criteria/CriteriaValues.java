@@ -108,7 +108,7 @@ final class CriteriaValues {
     return String.valueOf(value);
   }
 
-  /** Joins a path and a segment: {@code ("", "all[0]")} gives {@code all[0]}, {@code ("gate", "not")} {@code gate.not}. */
+  /** Joins a path and a segment: {@code ("", "all[0]")} gives {@code all[0]}, {@code ("gate", "not")} gate.not. */
   static String path(String base, String segment) {
     if (base.isEmpty()) {
       return segment;

@@ -1,5 +1,6 @@
 package dev.relay.fields;
 
+import dev.relay.common.DidYouMean;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,35 +70,7 @@ public final class FieldSchema {
 
   /** The closest field name to a misspelt one (for "did you mean"), or {@code null} if none is close. */
   public @Nullable String suggest(String unknown) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (FieldDefinition f : fields) {
-      int d = levenshtein(unknown, f.name());
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = f.name();
-      }
-    }
-    return bestDistance <= Math.max(1, unknown.length() / 3) ? best : null;
-  }
-
-  private static int levenshtein(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    return DidYouMean.closest(unknown, fields.stream().map(FieldDefinition::name).toList());
   }
 
   @Override

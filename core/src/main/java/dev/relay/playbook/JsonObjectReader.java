@@ -1,6 +1,7 @@
 package dev.relay.playbook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.relay.common.DidYouMean;
 import dev.relay.common.Problem;
 import java.util.ArrayList;
 import java.util.Iterator;

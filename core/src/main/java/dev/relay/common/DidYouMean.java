@@ -1,14 +1,14 @@
-package dev.relay.playbook;
+package dev.relay.common;
 
 import java.util.Collection;
 import org.jspecify.annotations.Nullable;
 
 /** Finds the known name a misspelt one was probably meant to be, for "did you mean" hints in problem messages. */
-final class DidYouMean {
+public final class DidYouMean {
   private DidYouMean() {}
 
   /** The closest candidate within a third of the name's length in edits (at least one), or {@code null}. */
-  static @Nullable String closest(String unknown, Collection<String> candidates) {
+  public static @Nullable String closest(String unknown, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
@@ -22,7 +22,7 @@ final class DidYouMean {
   }
 
   /** {@code " (did you mean 'x'?)"} when a candidate is close, otherwise {@code " (<noun>: a, b, c)"}. */
-  static String hint(String unknown, Collection<String> candidates, String noun) {
+  public static String hint(String unknown, Collection<String> candidates, String noun) {
     String close = closest(unknown, candidates);
     if (close != null) {
       return " (did you mean '" + close + "'?)";
