@@ -54,29 +54,49 @@ final class CompiledTree implements CompiledCriteria {
   public CriteriaTrace explain(FieldValues record) {
     Objects.requireNonNull(record, "record");
     List<ConditionOutcome> outcomes = new ArrayList<>(leaves.length);
-    boolean result = evaluate(source, record, outcomes);
-    return new CriteriaTrace(result, outcomes);
+    Decision root = evaluate(source, record, outcomes);
+    List<ConditionOutcome> failed = new ArrayList<>();
+    if (!root.result) {
+      // Each decisive condition that held sits under a 'not': the requirement it broke is its negation.
+      for (ConditionOutcome o : root.decisive) {
+        failed.add(o.result() ? new ConditionOutcome(o.path(), "not (" + o.text() + ")", false, o.actual()) : o);
+      }
+    }
+    return new CriteriaTrace(root.result, outcomes, failed);
   }
 
+  /** A subtree's outcome and the leaf outcomes that decided it. */
+  private record Decision(boolean result, List<ConditionOutcome> decisive) {}
+
   /** Evaluates every condition, without short-circuits, so the trace shows all of them. */
-  private boolean evaluate(Criteria c, FieldValues record, List<ConditionOutcome> outcomes) {
+  private Decision evaluate(Criteria c, FieldValues record, List<ConditionOutcome> outcomes) {
     if (c instanceof Criteria.Condition) {
       int i = outcomes.size();
       Leaf leaf = leaves[i];
-      boolean held = leaf.test(record);
-      outcomes.add(new ConditionOutcome(paths[i], texts[i], held, leaf.read(record)));
-      return held;
+      ConditionOutcome outcome = new ConditionOutcome(paths[i], texts[i], leaf.test(record), leaf.read(record));
+      outcomes.add(outcome);
+      return new Decision(outcome.result(), List.of(outcome));
     }
     if (c instanceof Criteria.Not not) {
-      return !evaluate(not.item(), record, outcomes);
+      Decision inner = evaluate(not.item(), record, outcomes);
+      return new Decision(!inner.result, inner.decisive);
     }
     boolean isAll = c instanceof Criteria.All;
+    List<Decision> children = new ArrayList<>();
     boolean result = isAll;
     for (Criteria item : isAll ? ((Criteria.All) c).items() : ((Criteria.Any) c).items()) {
-      boolean held = evaluate(item, record, outcomes);
-      result = isAll ? result && held : result || held;
+      Decision d = evaluate(item, record, outcomes);
+      children.add(d);
+      result = isAll ? result && d.result : result || d.result;
     }
-    return result;
+    // An 'all' is decided by its false items when false and by every item when true; an 'any' the other way round.
+    List<ConditionOutcome> decisive = new ArrayList<>();
+    for (Decision d : children) {
+      if (d.result == result || isAll == result) {
+        decisive.addAll(d.decisive);
+      }
+    }
+    return new Decision(result, decisive);
   }
 
   @Override

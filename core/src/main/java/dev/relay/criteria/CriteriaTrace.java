@@ -8,15 +8,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param result the overall outcome
  * @param conditions every leaf condition evaluated, in tree order
+ * @param failed when the result is false, the requirements that did not hold, in tree order: each decisive condition
+ *     that was false, and each decisive condition under a {@code not} that held, rendered as its negation ({@code not
+ *     (discount_pct > 40)}) with {@code result} false. Conditions that did not decide the outcome (a false item of an
+ *     {@code any} that is true anyway) are left out. Empty when the result is true.
  */
-public record CriteriaTrace(boolean result, List<ConditionOutcome> conditions) {
+public record CriteriaTrace(boolean result, List<ConditionOutcome> conditions, List<ConditionOutcome> failed) {
   public CriteriaTrace {
     conditions = List.copyOf(conditions);
-  }
-
-  /** The leaf conditions that evaluated false. */
-  public List<ConditionOutcome> failed() {
-    return conditions.stream().filter(c -> !c.result()).toList();
+    failed = List.copyOf(failed);
   }
 
   /**

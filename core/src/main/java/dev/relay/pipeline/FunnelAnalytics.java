@@ -191,10 +191,10 @@ public final class FunnelAnalytics {
     if (worst == null) {
       return null;
     }
-    return new FunnelReport.Bottleneck(worst, "lowest conversion " + FunnelReport.percent(worst.conversion())
-        + " (" + worst.converted() + " of " + worst.entered() + " deals moved on)"
-        + (worst.medianDwell() == null ? "" : ", median dwell " + TextTable.duration(worst.medianDwell()))
-        + " among stages with at least " + minimumEntries + " entries");
+    return new FunnelReport.Bottleneck(worst, "lowest conversion among stages with at least " + minimumEntries
+        + " entries: " + FunnelReport.percent(worst.conversion()) + " (" + worst.converted() + " of "
+        + worst.entered() + " moved on)"
+        + (worst.medianDwell() == null ? "" : ", median dwell " + TextTable.duration(worst.medianDwell())));
   }
 
   /** Lower conversion (compared exactly), then longer median dwell; the earlier stage keeps a full tie. */

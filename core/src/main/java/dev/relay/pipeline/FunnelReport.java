@@ -77,7 +77,7 @@ public final class FunnelReport {
     out.append(labels.title()).append(": [").append(from).append(", ").append(to).append(")  @ ")
         .append(generatedAt).append("\n\n");
     TextTable table = new TextTable(List.of(labels.stage(), labels.entered(), labels.advanced(), labels.won(),
-        labels.lost(), labels.conversion(), labels.medianDwell(), labels.p90Dwell()));
+        labels.lost(), labels.conversion(), labels.medianDwell(), labels.p90Dwell()), 1);
     for (StageStats s : stages) {
       table.row(List.of(s.label(), Integer.toString(s.entered()), Integer.toString(s.advanced()),
           Integer.toString(s.won()), Integer.toString(s.lost()), percent(s.conversion()), dwell(s.medianDwell()),
@@ -86,20 +86,21 @@ public final class FunnelReport {
     out.append(table.render()).append('\n');
     out.append(labels.bottleneck()).append(": ")
         .append(bottleneck == null ? labels.none() : bottleneck.stage().label() + " — " + bottleneck.reason())
-        .append('\n');
+        .append("\n\n");
     out.append(labels.stalled()).append(" (").append(stalled.size()).append(")");
     if (stalled.isEmpty()) {
-      out.append(": ").append(labels.none()).append('\n');
-      return out.toString();
+      return out.append(": ").append(labels.none()).append('\n').toString();
     }
     out.append(":\n");
+    TextTable deals = new TextTable(List.of(labels.deal(), labels.stage(), labels.responsible(), labels.dwell(),
+        labels.limit()), 3);
     for (StalledDeal d : stalled) {
-      out.append("  ").append(d.deal().value()).append("  ").append(d.name()).append("  ").append(d.stage())
-          .append("  ").append(d.responsible().value()).append("  ").append(TextTable.duration(d.dwell()))
-          .append(" > ").append(d.limitKind() == StalledDeal.Limit.SLA ? labels.sla() : labels.p90()).append(' ')
-          .append(TextTable.duration(d.limit())).append('\n');
+      String stageLabel = stage(d.stage()).map(StageStats::label).orElse(d.stage());
+      deals.row(List.of(d.deal().value() + " " + d.name(), stageLabel, d.responsible().value(),
+          TextTable.duration(d.dwell()),
+          (d.limitKind() == StalledDeal.Limit.SLA ? labels.sla() : labels.p90()) + " " + TextTable.duration(d.limit())));
     }
-    return out.toString();
+    return out.append(deals.render()).toString();
   }
 
   static String percent(OptionalDouble share) {

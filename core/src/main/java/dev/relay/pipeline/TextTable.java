@@ -13,11 +13,11 @@ final class TextTable {
   private final boolean[] rightAligned;
   private final List<List<String>> rows = new ArrayList<>();
 
-  /** Columns after the first are right-aligned (they hold numbers). */
-  TextTable(List<String> headers) {
+  /** The first {@code textColumns} columns are left-aligned, the rest right-aligned (they hold figures). */
+  TextTable(List<String> headers, int textColumns) {
     this.headers = List.copyOf(headers);
     this.rightAligned = new boolean[headers.size()];
-    for (int i = 1; i < rightAligned.length; i++) {
+    for (int i = textColumns; i < rightAligned.length; i++) {
       rightAligned[i] = true;
     }
   }

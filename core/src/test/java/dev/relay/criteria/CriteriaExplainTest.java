@@ -51,7 +51,29 @@ class CriteriaExplainTest {
             new ConditionOutcome("all[1].any[1].not", "tier = C", true, "C"),
             new ConditionOutcome("all[2]", "budget is set", false, null)),
         trace.conditions());
-    assertEquals(List.of("all[1].any[0]", "all[2]"), trace.failed().stream().map(ConditionOutcome::path).toList());
+    assertEquals(List.of(
+            new ConditionOutcome("all[1].any[0]", "region in [east, north]", false, "west"),
+            new ConditionOutcome("all[1].any[1].not", "not (tier = C)", false, "C"),
+            new ConditionOutcome("all[2]", "budget is set", false, null)),
+        trace.failed());
+  }
+
+  @Test
+  void onlyTheConditionsThatDecidedAFailureAreBlamed() {
+    CompiledCriteria compiled = SampleDeals.compile(
+        all(field("budget").isSet(), any(field("region").eq("east"), field("tier").eq("A"))));
+    CriteriaTrace trace = compiled.explain(deal("region", "east", "tier", "C"));
+    assertFalse(trace.result());
+    assertEquals(List.of("all[0]"), trace.failed().stream().map(ConditionOutcome::path).toList());
+    assertEquals(List.of(), compiled.explain(deal("budget", 1, "region", "east")).failed());
+  }
+
+  @Test
+  void aConditionThatHeldUnderNotIsBlamedAsItsNegation() {
+    CompiledCriteria compiled = SampleDeals.compile(all(field("budget").isSet(), not(field("discount_pct").gt(40))));
+    CriteriaTrace trace = compiled.explain(deal("budget", 1, "discount_pct", 45));
+    assertEquals(List.of(new ConditionOutcome("all[1].not", "not (discount_pct > 40)", false, new BigDecimal("45"))),
+        trace.failed());
   }
 
   @Test

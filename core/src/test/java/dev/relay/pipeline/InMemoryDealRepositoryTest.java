@@ -1,0 +1,9 @@
+package dev.relay.pipeline;
+
+/** Certifies the in-memory reference implementation against the port's contract. */
+class InMemoryDealRepositoryTest extends DealRepositoryContract {
+  @Override
+  protected DealRepository createRepository() {
+    return new InMemoryDealRepository();
+  }
+}
