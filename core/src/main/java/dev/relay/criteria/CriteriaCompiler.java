@@ -245,8 +245,8 @@ public final class CriteriaCompiler {
           default -> throw unreachable(op, def);
         };
         case INTEGER -> integerLeaf(ref, op, scalar, list, negated, path);
-        case DECIMAL -> decimalLeaf(ref, op, scalar, list, negated, path);
-        case DATE -> dateLeaf(ref, op, scalar, list, negated, path);
+        case DECIMAL -> orderedLeaf(ref, BigDecimal.class, this::decimal, op, scalar, list, negated, path);
+        case DATE -> orderedLeaf(ref, LocalDate.class, this::date, op, scalar, list, negated, path);
       };
     }
 
@@ -263,69 +263,41 @@ public final class CriteriaCompiler {
           Arrays.sort(values);
           yield new Leaf.LongIn(ref, values, negated);
         }
-        case GT -> new Leaf.LongGt(ref, integer(def, scalar, path));
-        case GTE -> new Leaf.LongGte(ref, integer(def, scalar, path));
-        case LT -> new Leaf.LongLt(ref, integer(def, scalar, path));
-        case LTE -> new Leaf.LongLte(ref, integer(def, scalar, path));
+        case GT, GTE, LT, LTE -> Leaf.LongRange.of(ref, op, integer(def, scalar, path));
         case BETWEEN -> {
           long low = integer(def, list.get(0), path);
           long high = integer(def, list.get(1), path);
           checkOrder(Long.compare(low, high), list, path);
-          yield new Leaf.LongBetween(ref, low, high);
+          yield new Leaf.LongRange(ref, low, high);
         }
         default -> throw unreachable(op, def);
       };
     }
 
-    private Leaf decimalLeaf(
-        Leaf.FieldRef ref, Operator op, Object scalar, List<?> list, boolean negated, String path) {
-      FieldDefinition def = ref.field();
-      return switch (op) {
-        case EQ, NE -> new Leaf.DecimalEq(ref, decimal(def, scalar, path), negated);
-        case IN, NOT_IN -> {
-          BigDecimal[] values = new BigDecimal[list.size()];
-          for (int i = 0; i < values.length; i++) {
-            values[i] = decimal(def, list.get(i), path);
-          }
-          Arrays.sort(values);
-          yield new Leaf.DecimalIn(ref, values, negated);
-        }
-        case GT -> new Leaf.DecimalGt(ref, decimal(def, scalar, path));
-        case GTE -> new Leaf.DecimalGte(ref, decimal(def, scalar, path));
-        case LT -> new Leaf.DecimalLt(ref, decimal(def, scalar, path));
-        case LTE -> new Leaf.DecimalLte(ref, decimal(def, scalar, path));
-        case BETWEEN -> {
-          BigDecimal low = decimal(def, list.get(0), path);
-          BigDecimal high = decimal(def, list.get(1), path);
-          checkOrder(low.compareTo(high), list, path);
-          yield new Leaf.DecimalBetween(ref, low, high);
-        }
-        default -> throw unreachable(op, def);
-      };
+    /** Reads one operand of a decimal or date condition, reporting a problem and returning a placeholder if bad. */
+    private interface Operand<T> {
+      T read(FieldDefinition def, Object raw, String path);
     }
 
-    private Leaf dateLeaf(
-        Leaf.FieldRef ref, Operator op, Object scalar, List<?> list, boolean negated, String path) {
+    private <T extends Comparable<? super T>> Leaf orderedLeaf(Leaf.FieldRef ref, Class<T> type, Operand<T> operand,
+        Operator op, Object scalar, List<?> list, boolean negated, String path) {
       FieldDefinition def = ref.field();
       return switch (op) {
-        case EQ, NE -> new Leaf.DateEq(ref, date(def, scalar, path), negated);
+        case EQ, NE -> new Leaf.OrderedEq<>(ref, type, operand.read(def, scalar, path), negated);
         case IN, NOT_IN -> {
-          LocalDate[] values = new LocalDate[list.size()];
+          Object[] values = new Object[list.size()];
           for (int i = 0; i < values.length; i++) {
-            values[i] = date(def, list.get(i), path);
+            values[i] = operand.read(def, list.get(i), path);
           }
           Arrays.sort(values);
-          yield new Leaf.DateIn(ref, values, negated);
+          yield new Leaf.OrderedIn(ref, values, negated);
         }
-        case GT -> new Leaf.DateGt(ref, date(def, scalar, path));
-        case GTE -> new Leaf.DateGte(ref, date(def, scalar, path));
-        case LT -> new Leaf.DateLt(ref, date(def, scalar, path));
-        case LTE -> new Leaf.DateLte(ref, date(def, scalar, path));
+        case GT, GTE, LT, LTE -> Leaf.OrderedRange.of(ref, type, op, operand.read(def, scalar, path));
         case BETWEEN -> {
-          LocalDate low = date(def, list.get(0), path);
-          LocalDate high = date(def, list.get(1), path);
+          T low = operand.read(def, list.get(0), path);
+          T high = operand.read(def, list.get(1), path);
           checkOrder(low.compareTo(high), list, path);
-          yield new Leaf.DateBetween(ref, low, high);
+          yield new Leaf.OrderedRange<>(ref, type, low, true, high, true);
         }
         default -> throw unreachable(op, def);
       };

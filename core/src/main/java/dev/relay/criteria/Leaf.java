@@ -380,12 +380,18 @@ abstract class Leaf extends Node {
 
   // ---- decimal: compareTo throughout, so 1.0 equals 1
 
-  static final class DecimalEq extends Leaf {
-    private final BigDecimal expected;
+  /**
+   * Equality for decimal and date fields by {@code compareTo}, so that 1.0 equals 1. A missing value yields {@code
+   * negated} (false for eq, true for ne).
+   */
+  static final class OrderedEq<T extends Comparable<? super T>> extends Leaf {
+    private final T expected;
+    private final Class<T> type;
     private final boolean negated;
 
-    DecimalEq(FieldRef ref, BigDecimal expected, boolean negated) {
+    OrderedEq(FieldRef ref, Class<T> type, T expected, boolean negated) {
       super(ref);
+      this.type = type;
       this.expected = expected;
       this.negated = negated;
     }
@@ -393,21 +399,24 @@ abstract class Leaf extends Node {
     @Override
     boolean test(FieldValues record) {
       Object v = read(record);
-      return v == null ? negated : (((BigDecimal) v).compareTo(expected) == 0) != negated;
+      return v == null ? negated : (type.cast(v).compareTo(expected) == 0) != negated;
     }
 
     @Override
     Node negate() {
-      return new DecimalEq(ref(), expected, !negated);
+      return new OrderedEq<>(ref(), type, expected, !negated);
     }
   }
 
-  /** {@code sorted} is sorted by {@code compareTo}, which is also what the binary search uses: 1.0 is found as 1. */
-  static final class DecimalIn extends Leaf {
-    private final BigDecimal[] sorted;
+  /**
+   * Membership for decimal and date fields. {@code sorted} is sorted by {@code compareTo}, which is also what the
+   * binary search uses: 1.0 is found as 1.
+   */
+  static final class OrderedIn extends Leaf {
+    private final Object[] sorted;
     private final boolean negated;
 
-    DecimalIn(FieldRef ref, BigDecimal[] sorted, boolean negated) {
+    OrderedIn(FieldRef ref, Object[] sorted, boolean negated) {
       super(ref);
       this.sorted = sorted;
       this.negated = negated;
@@ -421,126 +430,35 @@ abstract class Leaf extends Node {
 
     @Override
     Node negate() {
-      return new DecimalIn(ref(), sorted, !negated);
+      return new OrderedIn(ref(), sorted, !negated);
     }
   }
 
-  // ---- date
+  // ---- ordered comparisons (integer, decimal, date): gt, gte, lt, lte and the inclusive between are all ranges
 
-  static final class DateEq extends Leaf {
-    private final LocalDate expected;
-    private final boolean negated;
-
-    DateEq(FieldRef ref, LocalDate expected, boolean negated) {
-      super(ref);
-      this.expected = expected;
-      this.negated = negated;
-    }
-
-    @Override
-    boolean test(FieldValues record) {
-      Object v = read(record);
-      return v == null ? negated : expected.isEqual((LocalDate) v) != negated;
-    }
-
-    @Override
-    Node negate() {
-      return new DateEq(ref(), expected, !negated);
-    }
-  }
-
-  static final class DateIn extends Leaf {
-    private final LocalDate[] sorted;
-    private final boolean negated;
-
-    DateIn(FieldRef ref, LocalDate[] sorted, boolean negated) {
-      super(ref);
-      this.sorted = sorted;
-      this.negated = negated;
-    }
-
-    @Override
-    boolean test(FieldValues record) {
-      Object v = read(record);
-      return v == null ? negated : (Arrays.binarySearch(sorted, v) >= 0) != negated;
-    }
-
-    @Override
-    Node negate() {
-      return new DateIn(ref(), sorted, !negated);
-    }
-  }
-
-  // ---- ordered comparisons (integer, decimal, date); between is inclusive
-
-  static final class LongGt extends Leaf {
-    private final long bound;
-
-    LongGt(FieldRef ref, long bound) {
-      super(ref);
-      this.bound = bound;
-    }
-
-    @Override
-    boolean test(FieldValues record) {
-      Object v = read(record);
-      return v != null && ((Long) v).longValue() > bound;
-    }
-  }
-
-  static final class LongGte extends Leaf {
-    private final long bound;
-
-    LongGte(FieldRef ref, long bound) {
-      super(ref);
-      this.bound = bound;
-    }
-
-    @Override
-    boolean test(FieldValues record) {
-      Object v = read(record);
-      return v != null && ((Long) v).longValue() >= bound;
-    }
-  }
-
-  static final class LongLt extends Leaf {
-    private final long bound;
-
-    LongLt(FieldRef ref, long bound) {
-      super(ref);
-      this.bound = bound;
-    }
-
-    @Override
-    boolean test(FieldValues record) {
-      Object v = read(record);
-      return v != null && ((Long) v).longValue() < bound;
-    }
-  }
-
-  static final class LongLte extends Leaf {
-    private final long bound;
-
-    LongLte(FieldRef ref, long bound) {
-      super(ref);
-      this.bound = bound;
-    }
-
-    @Override
-    boolean test(FieldValues record) {
-      Object v = read(record);
-      return v != null && ((Long) v).longValue() <= bound;
-    }
-  }
-
-  static final class LongBetween extends Leaf {
+  /**
+   * An inclusive range of integers: {@code gt 5} is {@code [6, MAX]}, {@code lt 5} is {@code [MIN, 4]}, {@code between
+   * 1 and 5} is {@code [1, 5]}. A range with {@code low > high} matches nothing.
+   */
+  static final class LongRange extends Leaf {
     private final long low;
     private final long high;
 
-    LongBetween(FieldRef ref, long low, long high) {
+    LongRange(FieldRef ref, long low, long high) {
       super(ref);
       this.low = low;
       this.high = high;
+    }
+
+    /** The range an operator and bound describe; {@code gt MAX} and {@code lt MIN} give an empty range. */
+    static LongRange of(FieldRef ref, Operator op, long bound) {
+      return switch (op) {
+        case GT -> bound == Long.MAX_VALUE ? new LongRange(ref, 1, 0) : new LongRange(ref, bound + 1, Long.MAX_VALUE);
+        case GTE -> new LongRange(ref, bound, Long.MAX_VALUE);
+        case LT -> bound == Long.MIN_VALUE ? new LongRange(ref, 1, 0) : new LongRange(ref, Long.MIN_VALUE, bound - 1);
+        case LTE -> new LongRange(ref, Long.MIN_VALUE, bound);
+        default -> throw new IllegalArgumentException("not a one-sided comparison: " + op);
+      };
     }
 
     @Override
@@ -554,74 +472,36 @@ abstract class Leaf extends Node {
     }
   }
 
-  static final class DecimalGt extends Leaf {
-    private final BigDecimal bound;
+  /**
+   * A range of decimals or dates, each end optional and inclusive or exclusive: {@code gt x} is {@code (x, ∞)}, {@code
+   * lte x} is {@code (-∞, x]}, {@code between a and b} is {@code [a, b]}.
+   */
+  static final class OrderedRange<T extends Comparable<? super T>> extends Leaf {
+    private final Class<T> type;
+    private final @Nullable T low;
+    private final boolean lowInclusive;
+    private final @Nullable T high;
+    private final boolean highInclusive;
 
-    DecimalGt(FieldRef ref, BigDecimal bound) {
+    OrderedRange(FieldRef ref, Class<T> type, @Nullable T low, boolean lowInclusive, @Nullable T high,
+        boolean highInclusive) {
       super(ref);
-      this.bound = bound;
-    }
-
-    @Override
-    boolean test(FieldValues record) {
-      Object v = read(record);
-      return v != null && ((BigDecimal) v).compareTo(bound) > 0;
-    }
-  }
-
-  static final class DecimalGte extends Leaf {
-    private final BigDecimal bound;
-
-    DecimalGte(FieldRef ref, BigDecimal bound) {
-      super(ref);
-      this.bound = bound;
-    }
-
-    @Override
-    boolean test(FieldValues record) {
-      Object v = read(record);
-      return v != null && ((BigDecimal) v).compareTo(bound) >= 0;
-    }
-  }
-
-  static final class DecimalLt extends Leaf {
-    private final BigDecimal bound;
-
-    DecimalLt(FieldRef ref, BigDecimal bound) {
-      super(ref);
-      this.bound = bound;
-    }
-
-    @Override
-    boolean test(FieldValues record) {
-      Object v = read(record);
-      return v != null && ((BigDecimal) v).compareTo(bound) < 0;
-    }
-  }
-
-  static final class DecimalLte extends Leaf {
-    private final BigDecimal bound;
-
-    DecimalLte(FieldRef ref, BigDecimal bound) {
-      super(ref);
-      this.bound = bound;
-    }
-
-    @Override
-    boolean test(FieldValues record) {
-      Object v = read(record);
-      return v != null && ((BigDecimal) v).compareTo(bound) <= 0;
-    }
-  }
-
-  static final class DecimalBetween extends Leaf {
-    private final BigDecimal low;
-    private final BigDecimal high;
-
-    DecimalBetween(FieldRef ref, BigDecimal low, BigDecimal high) {
-      super(ref);
+      this.type = type;
       this.low = low;
+      this.lowInclusive = lowInclusive;
       this.high = high;
+      this.highInclusive = highInclusive;
+    }
+
+    /** The range an operator and bound describe. */
+    static <T extends Comparable<? super T>> OrderedRange<T> of(FieldRef ref, Class<T> type, Operator op, T bound) {
+      return switch (op) {
+        case GT -> new OrderedRange<>(ref, type, bound, false, null, false);
+        case GTE -> new OrderedRange<>(ref, type, bound, true, null, false);
+        case LT -> new OrderedRange<>(ref, type, null, false, bound, false);
+        case LTE -> new OrderedRange<>(ref, type, null, false, bound, true);
+        default -> throw new IllegalArgumentException("not a one-sided comparison: " + op);
+      };
     }
 
     @Override
@@ -630,88 +510,18 @@ abstract class Leaf extends Node {
       if (v == null) {
         return false;
       }
-      BigDecimal x = (BigDecimal) v;
-      return x.compareTo(low) >= 0 && x.compareTo(high) <= 0;
-    }
-  }
-
-  static final class DateGt extends Leaf {
-    private final LocalDate bound;
-
-    DateGt(FieldRef ref, LocalDate bound) {
-      super(ref);
-      this.bound = bound;
-    }
-
-    @Override
-    boolean test(FieldValues record) {
-      Object v = read(record);
-      return v != null && ((LocalDate) v).compareTo(bound) > 0;
-    }
-  }
-
-  static final class DateGte extends Leaf {
-    private final LocalDate bound;
-
-    DateGte(FieldRef ref, LocalDate bound) {
-      super(ref);
-      this.bound = bound;
-    }
-
-    @Override
-    boolean test(FieldValues record) {
-      Object v = read(record);
-      return v != null && ((LocalDate) v).compareTo(bound) >= 0;
-    }
-  }
-
-  static final class DateLt extends Leaf {
-    private final LocalDate bound;
-
-    DateLt(FieldRef ref, LocalDate bound) {
-      super(ref);
-      this.bound = bound;
-    }
-
-    @Override
-    boolean test(FieldValues record) {
-      Object v = read(record);
-      return v != null && ((LocalDate) v).compareTo(bound) < 0;
-    }
-  }
-
-  static final class DateLte extends Leaf {
-    private final LocalDate bound;
-
-    DateLte(FieldRef ref, LocalDate bound) {
-      super(ref);
-      this.bound = bound;
-    }
-
-    @Override
-    boolean test(FieldValues record) {
-      Object v = read(record);
-      return v != null && ((LocalDate) v).compareTo(bound) <= 0;
-    }
-  }
-
-  static final class DateBetween extends Leaf {
-    private final LocalDate low;
-    private final LocalDate high;
-
-    DateBetween(FieldRef ref, LocalDate low, LocalDate high) {
-      super(ref);
-      this.low = low;
-      this.high = high;
-    }
-
-    @Override
-    boolean test(FieldValues record) {
-      Object v = read(record);
-      if (v == null) {
-        return false;
+      T x = type.cast(v);
+      if (low != null) {
+        int c = x.compareTo(low);
+        if (c < 0 || c == 0 && !lowInclusive) {
+          return false;
+        }
       }
-      LocalDate x = (LocalDate) v;
-      return x.compareTo(low) >= 0 && x.compareTo(high) <= 0;
+      if (high != null) {
+        int c = x.compareTo(high);
+        return c < 0 || c == 0 && highInclusive;
+      }
+      return true;
     }
-  }}
+  }
+}

@@ -45,7 +45,8 @@ final class CompiledPipeline {
   /**
    * Compiles a version's pipeline.
    *
-   * @throws dev.relay.common.ValidationException if a condition does not fit the schema (a valid playbook never has one)
+   * @throws dev.relay.common.ValidationException if a condition does not fit the schema (never for a valid
+   *     playbook)
    */
   static CompiledPipeline compile(VersionedPlaybook playbook) {
     return new CompiledPipeline(playbook);

@@ -155,8 +155,8 @@ public record Deal(
   }
 
   /**
-   * Whether the deal still moves through {@code pipeline}: it is open, or it is won and the pipeline has a won stage, so
-   * the deal goes on through the post-sale stages. SLAs and stalled-deal reports apply to these deals only.
+   * Whether the deal still moves through {@code pipeline}: it is open, or it is won and the pipeline has a won stage,
+   * so the deal goes on through the post-sale stages. SLAs and stalled-deal reports apply to these deals only.
    */
   public boolean isInProgress(PipelineDefinition pipeline) {
     return status == DealStatus.OPEN || status == DealStatus.WON && pipeline.wonStage() != null;

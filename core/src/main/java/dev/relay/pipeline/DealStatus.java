@@ -3,8 +3,8 @@ package dev.relay.pipeline;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a deal stands overall. A deal is {@link #OPEN} until it is won or lost; a {@link #WON} deal in a pipeline with a
- * won stage still moves through the post-sale stages after it.
+ * Where a deal stands overall. A deal is {@link #OPEN} until it is won or lost; a {@link #WON} deal in a pipeline with
+ * a won stage still moves through the post-sale stages after it.
  */
 public enum DealStatus {
   OPEN("open"),

@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  * [from, to)} and {@code now}, so hosts can report over any store and tests can check figures by hand.
  *
  * <p><b>Definitions.</b> A <em>visit</em> of a stage begins with a transition that enters it ({@link
- * StageTransition#entersStage()}: creation, advance, skip, back move, reopening, entering the won stage) and ends with the
- * deal's next transition of any kind (moving elsewhere, or being won or lost where it stands). A <em>forward move</em>
+ * StageTransition#entersStage()}: creation, advance, skip, back move, reopening, entering the won stage) and ends with
+ * the deal's next transition of any kind (moving elsewhere, or being won or lost where it stands). A <em>forward move</em>
  * is an advance, a skip or entering the won stage. Per stage:
  * <ul>
  *   <li><b>entered</b>: deals with a visit of the stage beginning in the range;
@@ -41,8 +41,8 @@ import org.jspecify.annotations.Nullable;
  * Counts are of distinct deals; a deal that enters a stage twice in the range counts once, but each visit is a dwell
  * sample.
  *
- * <p><b>Bottleneck.</b> Among the stages with a next stage and at least {@link #minimumEntries()} entered deals, the one
- * with the lowest conversion; ties go to the longer median dwell (a stage without dwell samples counts as shortest),
+ * <p><b>Bottleneck.</b> Among the stages with a next stage and at least {@link #minimumEntries()} entered deals, the
+ * one with the lowest conversion; ties go to the longer median dwell (a stage without dwell samples counts as shortest),
  * then to the earlier stage. None when no stage qualifies.
  *
  * <p><b>Stalled deals.</b> Deals in progress at {@code now} ({@link Deal#isInProgress}) whose current visit has lasted

@@ -11,8 +11,8 @@ import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The funnel of one pipeline over a time range, made by {@link FunnelAnalytics}: per-stage counts, conversion and dwell,
- * the bottleneck stage and the stalled deals. Immutable. {@link #render()} prints it as a plain-text table.
+ * The funnel of one pipeline over a time range, made by {@link FunnelAnalytics}: per-stage counts, conversion and
+ * dwell, the bottleneck stage and the stalled deals. Immutable. {@link #render()} prints it as a plain-text table.
  */
 public final class FunnelReport {
   private final Instant from;
@@ -97,8 +97,8 @@ public final class FunnelReport {
     for (StalledDeal d : stalled) {
       String stageLabel = stage(d.stage()).map(StageStats::label).orElse(d.stage());
       deals.row(List.of(d.deal().value() + " " + d.name(), stageLabel, d.responsible().value(),
-          TextTable.duration(d.dwell()),
-          (d.limitKind() == StalledDeal.Limit.SLA ? labels.sla() : labels.p90()) + " " + TextTable.duration(d.limit())));
+          TextTable.duration(d.dwell()), (d.limitKind() == StalledDeal.Limit.SLA ? labels.sla() : labels.p90())
+              + " " + TextTable.duration(d.limit())));
     }
     return out.append(deals.render()).toString();
   }

@@ -107,7 +107,7 @@ public sealed interface PipelineEvent extends RelayEvent {
     }
   }
 
-  /** An approval was refused; the deal stays blocked for the rest of this stage visit unless the rule stops applying. */
+  /** An approval was refused; the deal stays blocked for this stage visit unless the rule stops applying. */
   record ApprovalRejected(DealId deal, Instant occurredAt, String approvalId, String stage, String ruleKey,
       RepId approver, RepId decidedBy, @Nullable String note) implements PipelineEvent {
     @Override

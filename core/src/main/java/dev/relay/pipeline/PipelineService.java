@@ -58,8 +58,8 @@ import org.jspecify.annotations.Nullable;
  * RuleViolationException} with {@link ErrorCode#FORBIDDEN}. A failed command writes nothing.
  *
  * <p><b>Consistency.</b> Each command runs in one {@link TransactionRunner} unit: read the deal, decide with the
- * tenant's current playbook (compiled once per version, field values rebound when the version changed), write it with an
- * optimistic version check, publish its events. Commands that mean the same on fresh state (set fields, move to a named
+ * tenant's current playbook (compiled once per version, field values rebound when the version changed), write it with
+ * an optimistic version check, publish its events. Commands that mean the same on fresh state (set fields, move to a named
  * stage, win, lose, reopen, decide) are retried up to {@value #MAX_ATTEMPTS} times when they lose a race; {@link
  * #advance} is relative to the stage it was issued against, so it propagates the {@link ConcurrencyConflictException}.
  * Every time comes from the injected {@link Clock}. Thread-safe.
@@ -207,7 +207,8 @@ public final class PipelineService {
 
   /**
    * Moves the deal to the next stage if the current stage's gate holds and its applicable approvals are granted;
-   * otherwise requests the missing approvals and returns {@link StageMove.Blocked}. Entering the won stage wins the deal.
+   * otherwise requests the missing approvals and returns {@link StageMove.Blocked}. Entering the won stage wins the
+   * deal.
    *
    * @throws ConcurrencyConflictException if the deal changed meanwhile (not retried: "next" depends on the stage)
    */

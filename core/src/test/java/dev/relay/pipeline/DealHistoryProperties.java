@@ -20,6 +20,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.state.Action;
 import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.Transformer;
@@ -34,7 +35,7 @@ class DealHistoryProperties {
   private static final List<String> STAGES =
       List.of("lead", "qualify", "demo", "quote", "contract", "payment", "after_sales");
 
-  @Property(tries = 150, afterFailure = AfterFailureMode.PREVIOUS_SEED)
+  @Property(tries = 200, afterFailure = AfterFailureMode.PREVIOUS_SEED)
   void historyStaysConsistentUnderAnySequenceOfCommands(@ForAll("commands") ActionChain<DealWorld> chain) {
     chain.withInvariant("history is consistent", DealWorld::checkHistory).run();
 
@@ -54,18 +55,17 @@ class DealHistoryProperties {
   @Provide
   Arbitrary<ActionChain<DealWorld>> commands() {
     return ActionChain.startWith(DealWorld::new)
-        .withAction(3, Action.just(Transformer.mutate("advance", w -> w.move(() -> w.service().advance(w.id, LI)))))
-        .withAction(action(Arbitraries.of(STAGES), stage -> "advanceTo " + stage,
+        .withAction(4, Action.just(Transformer.mutate("advance", w -> w.move(() -> w.service().advance(w.id, LI)))))
+        .withAction(2, action(skipTargets(), stage -> "advanceTo " + stage,
             (w, stage) -> w.move(() -> w.service().advanceTo(w.id, stage, LI))))
         .withAction(action(Arbitraries.of(STAGES), stage -> "moveBack " + stage,
             (w, stage) -> w.move(() -> w.service().moveBack(w.id, stage, LI))))
         .withAction(Action.just(Transformer.mutate("markWon", w -> w.move(() -> w.service().markWon(w.id, LI)))))
-        .withAction(action(Arbitraries.of("price", "other", "weather"), reason -> "markLost " + reason,
-            (w, reason) -> w.move(() -> w.service().markLost(w.id, LI, reason))))
-        .withAction(Action.just(Transformer.mutate("markLost other with note",
-            w -> w.move(() -> w.service().markLost(w.id, LI, "other", "客户被收购")))))
-        .withAction(action(Arbitraries.of(List.of("", "lead", "qualify", "quote", "payment")),
-            stage -> "reopen " + stage,
+        .withAction(action(Arbitraries.of("price", "other", "other+note", "weather"), reason -> "markLost " + reason,
+            (w, reason) -> w.move(() -> reason.equals("other+note")
+                ? w.service().markLost(w.id, LI, "other", "客户被收购")
+                : w.service().markLost(w.id, LI, reason))))
+        .withAction(action(Arbitraries.of("", "lead", "qualify", "quote", "payment"), stage -> "reopen " + stage,
             (w, stage) -> w.move(() -> stage.isEmpty() ? w.service().reopen(w.id, WANG)
                 : w.service().reopen(w.id, WANG, stage))))
         .withAction(2, action(fieldUpdates(), update -> "updateFields " + update, DealWorld::updateFields))
@@ -73,6 +73,13 @@ class DealHistoryProperties {
         .withAction(action(Arbitraries.integers().between(1, 96), hours -> "wait " + hours + "h",
             (w, hours) -> w.f.clock.advance(Duration.ofHours(hours))))
         .withMaxTransformations(40);
+  }
+
+  /** Mostly {@code quote}: the only skip the pipeline allows is qualify → quote over demo. */
+  @SuppressWarnings("unchecked")
+  private static Arbitrary<String> skipTargets() {
+    return Arbitraries.frequency(Tuple.of(4, "quote"), Tuple.of(1, "demo"), Tuple.of(1, "contract"),
+        Tuple.of(1, "payment"), Tuple.of(1, "after_sales"));
   }
 
   private static Arbitrary<Map<String, Object>> fieldUpdates() {
@@ -99,7 +106,8 @@ class DealHistoryProperties {
   /** One deal under test with the expectations the commands so far imply. */
   static final class DealWorld {
     final PipelineFixture f = new PipelineFixture();
-    final DealId id = f.create(Map.of()).id();
+    // Qualified from the start, so that skips and wins are reachable in a few steps; updates can unset the fields.
+    final DealId id = f.create(Map.of("budget", 150_000, "decision_maker", "CFO Zhou")).id();
     private long changes;
 
     PipelineService service() {

@@ -28,9 +28,9 @@ import java.util.Map;
  * A small sales team of tenant {@code acme} with a B2B pipeline, wired to in-memory ports and a stopped clock. Plain
  * Java, so that Jupiter tests and jqwik properties can both build one per test or try.
  *
- * <p>Pipeline {@code lead → qualify → demo (skippable) → quote → contract (won) → payment → after_sales}: leaving {@code
- * qualify} needs a budget and a decision maker, leaving {@code quote} needs a quote number and, above 15% discount, the
- * owner's manager's approval. Organisation: {@code boss} manages {@code hq}; {@code wang} manages team {@code east} with
+ * <p>Pipeline {@code lead → qualify → demo (skippable) → quote → contract (won) → payment → after_sales}: leaving
+ * {@code qualify} needs a budget and a decision maker, leaving {@code quote} needs a quote number and, above 15%
+ * discount, the owner's manager's approval. Organisation: {@code boss} manages {@code hq}; {@code wang} manages team {@code east} with
  * reps {@code li} and {@code zhang}; {@code zhao} is sales ops and {@code chen} finance.
  */
 final class PipelineFixture {
