@@ -10,6 +10,7 @@ import dev.relay.pipeline.GatePolicy.ApprovalNeed;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -93,7 +94,7 @@ final class ApprovalDesk {
     }
     if (!approval.isPending()) {
       throw RuleViolationException.of(ErrorCode.INVALID_TRANSITION, "approval " + approval.id() + " was already "
-          + approval.status().name().toLowerCase(java.util.Locale.ROOT));
+          + approval.status().name().toLowerCase(Locale.ROOT));
     }
     if (approval.visit() != deal.currentVisit()) {
       throw RuleViolationException.of(ErrorCode.INVALID_TRANSITION, "approval " + approval.id()

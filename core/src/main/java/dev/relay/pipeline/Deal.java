@@ -198,7 +198,7 @@ public record Deal(
    * Appends a transition. A transition that enters a stage starts a new visit: the SLA marker is cleared so the new
    * visit can breach again, and the current approvals become void by construction (they name the old visit).
    */
-  Deal record(StageTransition transition, DealStatus newStatus, RepId newResponsible, @Nullable String reason,
+  Deal recordTransition(StageTransition transition, DealStatus newStatus, RepId newResponsible, @Nullable String reason,
       @Nullable String note) {
     List<StageTransition> newHistory = new ArrayList<>(history.size() + 1);
     newHistory.addAll(history);

@@ -59,8 +59,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Consistency.</b> Each command runs in one {@link TransactionRunner} unit: read the deal, decide with the
  * tenant's current playbook (compiled once per version, field values rebound when the version changed), write it with
- * an optimistic version check, publish its events. Commands that mean the same on fresh state (set fields, move to a named
- * stage, win, lose, reopen, decide) are retried up to {@value #MAX_ATTEMPTS} times when they lose a race; {@link
+ * an optimistic version check, publish its events. Commands that mean the same on fresh state (set fields, move to a
+ * named stage, win, lose, reopen, decide) are retried up to {@value #MAX_ATTEMPTS} times when they lose a race; {@link
  * #advance} is relative to the stage it was issued against, so it propagates the {@link ConcurrencyConflictException}.
  * Every time comes from the injected {@link Clock}. Thread-safe.
  */
@@ -408,7 +408,7 @@ public final class PipelineService {
     } else if (kind == TransitionKind.REOPENED) {
       happened.add(new DealReopened(deal.id(), a.now, target.key(), a.actor, a.pipeline.version()));
     }
-    Deal saved = a.store(deal.record(transition, status, responsible.person(), null, null), happened);
+    Deal saved = a.store(deal.recordTransition(transition, status, responsible.person(), null, null), happened);
     return new StageMove.Moved(saved, transition, List.of(responsible.reason()));
   }
 
@@ -423,7 +423,7 @@ public final class PipelineService {
         ? new DealWon(deal.id(), a.now, deal.stage(), deal.amount(), deal.owner(), a.actor, a.pipeline.version())
         : new DealLost(deal.id(), a.now, deal.stage(), Objects.requireNonNull(lostReason), note, a.actor,
             a.pipeline.version());
-    Deal saved = a.store(deal.record(transition, won ? DealStatus.WON : DealStatus.LOST, deal.responsible(),
+    Deal saved = a.store(deal.recordTransition(transition, won ? DealStatus.WON : DealStatus.LOST, deal.responsible(),
         lostReason, won ? null : note), List.of(event));
     return new StageMove.Moved(saved, transition, List.of());
   }

@@ -40,8 +40,9 @@ public abstract class DealRepositoryContract {
   /** A new repository holding no deals. */
   protected abstract DealRepository createRepository();
 
+  // Lifecycle method and nested classes are visible to subclasses in other packages (the adapters' tests).
   @BeforeEach
-  void freshRepository() {
+  protected void freshRepository() {
     repository = createRepository();
   }
 
@@ -50,7 +51,7 @@ public abstract class DealRepositoryContract {
   }
 
   @Nested
-  class Crud {
+  public class Crud {
     @Test
     void insertedDealIsFoundWithEveryPart() {
       Deal deal = DealSamples.openDeal(ACME, "D-1");
@@ -123,7 +124,7 @@ public abstract class DealRepositoryContract {
   }
 
   @Nested
-  class TenantIsolation {
+  public class TenantIsolation {
     @Test
     void theSameLocalIdInTwoTenantsNamesTwoDeals() {
       Deal acme = DealSamples.openDeal(ACME, "D-1");
@@ -160,7 +161,7 @@ public abstract class DealRepositoryContract {
   }
 
   @Nested
-  class OptimisticLocking {
+  public class OptimisticLocking {
     @Test
     void aStaleSaveConflictsAndWritesNothing() {
       Deal deal = DealSamples.openDeal(ACME, "D-1");

@@ -71,10 +71,10 @@ public final class DealSamples {
     RepId owner = open.owner();
     Instant at = T0.plusSeconds(10_000);
     if (status == DealStatus.LOST) {
-      return open.record(new StageTransition("quote", "quote", TransitionKind.LOST, owner, at, 1, "too dear"),
+      return open.recordTransition(new StageTransition("quote", "quote", TransitionKind.LOST, owner, at, 1, "too dear"),
           DealStatus.LOST, owner, "price", "too dear").withBuiltIns(PLAYBOOK.pipeline());
     }
-    return open.record(new StageTransition("quote", "won", TransitionKind.WON, owner, at, 1, null),
+    return open.recordTransition(new StageTransition("quote", "won", TransitionKind.WON, owner, at, 1, null),
         DealStatus.WON, owner, null, null).withBuiltIns(PLAYBOOK.pipeline());
   }
 
