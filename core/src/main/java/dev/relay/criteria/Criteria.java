@@ -57,6 +57,25 @@ public sealed interface Criteria permits Criteria.All, Criteria.Any, Criteria.No
     }
   }
 
+  /** The names of the fields these criteria read, in first-use order. */
+  default java.util.Set<String> fields() {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    collectFields(this, out);
+    return java.util.Collections.unmodifiableSet(out);
+  }
+
+  private static void collectFields(Criteria c, java.util.Set<String> out) {
+    if (c instanceof Condition condition) {
+      out.add(condition.field());
+    } else if (c instanceof Not not) {
+      collectFields(not.item(), out);
+    } else {
+      for (Criteria item : c instanceof All all ? all.items() : ((Any) c).items()) {
+        collectFields(item, out);
+      }
+    }
+  }
+
   /** Criteria that always hold (an empty {@code all}). */
   static Criteria always() {
     return new All(List.of());

@@ -9,9 +9,12 @@ import dev.relay.org.OrgChart;
 import dev.relay.pipeline.GatePolicy.ApprovalNeed;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,8 +61,15 @@ final class ApprovalDesk {
           reasons.add(new Reason(path + ".approver", what + " is needed but nobody can give it: no "
               + ApproverResolver.describe(rule.approver()) + " for owner " + deal.owner().value()));
         } else {
+          Map<String, Object> basis = new HashMap<>();
+          for (String field : need.rule().reads()) {
+            Object value = deal.fields().get(field);
+            if (value != null) {
+              basis.put(field, value);
+            }
+          }
           Approval request = Approval.pending(ids.next("A"), need.stage().key(), visit, rule.key(),
-              approver.get(), actor, now);
+              approver.get(), actor, now, basis);
           filed.add(request);
           pending.add(request);
           reasons.add(new Reason(path, what + " was requested from " + approver.get().value()
@@ -81,10 +91,10 @@ final class ApprovalDesk {
    *
    * @throws RuleViolationException {@link ErrorCode#FORBIDDEN} if the actor is neither the approver nor above them;
    *     {@link ErrorCode#INVALID_TRANSITION} if the request was already decided the other way or belongs to an earlier
-   *     visit of the stage
+   *     visit of the stage, or was asked about values the deal no longer has
    */
-  Deal decide(Deal deal, Approval approval, ApprovalStatus outcome, RepId actor, Instant now, @Nullable String note,
-      OrgChart chart) {
+  Deal decide(Deal deal, Approval approval, Set<String> ruleReads, ApprovalStatus outcome, RepId actor, Instant now,
+      @Nullable String note, OrgChart chart) {
     if (!approvers.mayDecide(actor, approval, chart)) {
       throw RuleViolationException.of(ErrorCode.FORBIDDEN, actor.value() + " may not decide approval "
           + approval.id() + ": only " + approval.approver().value() + " or someone above them may");
@@ -99,6 +109,11 @@ final class ApprovalDesk {
     if (approval.visit() != deal.currentVisit()) {
       throw RuleViolationException.of(ErrorCode.INVALID_TRANSITION, "approval " + approval.id()
           + " no longer applies: the deal has left stage '" + approval.stage() + "' since it was requested");
+    }
+    if (!approval.coversCurrent(deal.fields(), ruleReads)) {
+      throw RuleViolationException.of(ErrorCode.INVALID_TRANSITION, "approval " + approval.id()
+          + " no longer applies: the deal's " + String.join(", ", ruleReads) + " changed since it was requested "
+          + approval.basis() + "; the next move files a new request");
     }
     Approval decided = approval.decided(outcome, actor, now, note);
     List<Approval> all = new ArrayList<>(deal.approvals().size());

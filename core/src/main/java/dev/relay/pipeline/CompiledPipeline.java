@@ -7,6 +7,7 @@ import dev.relay.fields.FieldSchema;
 import dev.relay.playbook.VersionedPlaybook;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One playbook version's pipeline with every gate and approval condition compiled against that version's deal schema.
@@ -68,6 +69,23 @@ final class CompiledPipeline {
     return stages.get(index);
   }
 
+  /**
+   * The fields an approval rule reads, to tell whether a request still covers the deal; empty if this version no longer
+   * has the rule (nothing then makes the request stale).
+   */
+  Set<String> approvalReads(String stageKey, String ruleKey) {
+    for (CompiledStage stage : stages) {
+      if (stage.key().equals(stageKey)) {
+        for (CompiledApproval approval : stage.approvals()) {
+          if (approval.rule().key().equals(ruleKey)) {
+            return approval.reads();
+          }
+        }
+      }
+    }
+    return Set.of();
+  }
+
   /** The index of the won stage, or -1 if the pipeline has none. */
   int wonIndex() {
     return wonIndex;
@@ -97,5 +115,10 @@ final class CompiledPipeline {
   }
 
   /** An approval rule with its compiled {@code when} criteria. */
-  record CompiledApproval(String path, ApprovalRule rule, CompiledCriteria when) {}
+  record CompiledApproval(String path, ApprovalRule rule, CompiledCriteria when) {
+    /** The fields the rule reads; a request covers the values they had when it was filed. */
+    Set<String> reads() {
+      return rule.when().fields();
+    }
+  }
 }

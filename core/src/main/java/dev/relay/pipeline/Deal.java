@@ -173,6 +173,11 @@ public record Deal(
         approvals, slaBreachReportedAt, history, createdAt, playbookVersion, version);
   }
 
+  Deal withNameAndAmount(String newName, Money newAmount) {
+    return new Deal(id, newName, owner, collaborators, newAmount, stage, status, fields, responsible, lostReason,
+        lostNote, approvals, slaBreachReportedAt, history, createdAt, playbookVersion, version);
+  }
+
   Deal withCollaborators(List<Collaborator> newCollaborators) {
     return new Deal(id, name, owner, newCollaborators, amount, stage, status, fields, responsible, lostReason,
         lostNote, approvals, slaBreachReportedAt, history, createdAt, playbookVersion, version);

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The exit conditions of the stages a forward move leaves: the stage being left and every stage being skipped. For each
  * such stage its gate criteria must hold and every approval rule whose {@code when} matches the deal must have an
- * approved request from the current stage visit. Pure: it reports what is missing and leaves filing requests to {@link
+ * approved request from the current stage visit that still covers the deal's values (see {@link Approval#basis()}). Pure: it reports what is missing and leaves filing requests to {@link
  * ApprovalDesk}.
  */
 final class GatePolicy {
@@ -31,6 +31,9 @@ final class GatePolicy {
       for (CompiledApproval rule : stage.approvals()) {
         if (rule.when().test(fields)) {
           Approval latest = latest(current, stage.key(), rule.rule().key());
+          if (latest != null && !latest.coversCurrent(fields, rule.reads())) {
+            latest = null; // asked about other values: neither its grant nor its rejection counts any more
+          }
           if (latest == null || latest.status() != ApprovalStatus.APPROVED) {
             unmet.add(new ApprovalNeed(stage, rule, latest));
           }

@@ -5,6 +5,7 @@ import dev.relay.common.DealId;
 import dev.relay.common.ErrorCode;
 import dev.relay.common.EventPublisher;
 import dev.relay.common.IdGenerator;
+import dev.relay.common.Money;
 import dev.relay.common.NotFoundException;
 import dev.relay.common.Problem;
 import dev.relay.common.Reason;
@@ -170,6 +171,42 @@ public final class PipelineService {
       FieldValues updated = a.deal.fields().with(updates, false);
       return updated.equals(a.deal.fields()) ? a.deal : a.store(a.deal.withFields(updated), List.of());
     });
+  }
+
+  /**
+   * Changes the deal's expected contract value (a revised quote, a negotiated discount). Gates and approvals read the
+   * new amount from then on; approvals already granted for the current stage visit stay granted.
+   *
+   * @throws ValidationException if the amount is in another currency than the deal's or is negative; nothing changes
+   */
+  public Deal changeAmount(DealId id, RepId actor, Money amount) {
+    Objects.requireNonNull(amount, "amount");
+    if (amount.isNegative()) {
+      throw ValidationException.of("amount", "must not be negative, got " + amount);
+    }
+    return command(id, actor, retrying, a -> {
+      if (!a.deal.amount().currency().equals(amount.currency())) {
+        throw ValidationException.of("amount", "the deal is in " + a.deal.amount().currency().getCurrencyCode()
+            + ", got " + amount.currency().getCurrencyCode());
+      }
+      return a.deal.amount().isEqualTo(amount) && a.deal.amount().amount().scale() == amount.amount().scale()
+          ? a.deal : a.store(a.deal.withNameAndAmount(a.deal.name(), amount), List.of());
+    });
+  }
+
+  /**
+   * Renames the deal.
+   *
+   * @throws ValidationException if the name is blank; nothing changes
+   */
+  public Deal rename(DealId id, RepId actor, String name) {
+    Objects.requireNonNull(name, "name");
+    if (name.isBlank()) {
+      throw ValidationException.of("name", "a deal needs a name");
+    }
+    String stripped = name.strip();
+    return command(id, actor, retrying, a -> stripped.equals(a.deal.name())
+        ? a.deal : a.store(a.deal.withNameAndAmount(stripped, a.deal.amount()), List.of()));
   }
 
   /**
@@ -360,7 +397,8 @@ public final class PipelineService {
     return command(id, actor, retrying, a -> {
       Approval approval = a.deal.approval(approvalId)
           .orElseThrow(() -> new NotFoundException("approval", id + "/" + approvalId));
-      Deal decided = approvals.decide(a.deal, approval, outcome, actor, a.now, note, a.chart());
+      Deal decided = approvals.decide(a.deal, approval, a.pipeline.approvalReads(approval.stage(), approval.ruleKey()),
+          outcome, actor, a.now, note, a.chart());
       if (decided == a.deal) {
         return a.deal; // decided this way already
       }

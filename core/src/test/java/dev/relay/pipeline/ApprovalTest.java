@@ -19,6 +19,7 @@ import dev.relay.pipeline.PipelineEvent.ApprovalRejected;
 import dev.relay.pipeline.PipelineEvent.ApprovalRequested;
 import dev.relay.pipeline.PipelineEvent.GateBlocked;
 import dev.relay.pipeline.StageMove.Blocked;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class ApprovalTest {
     assertEquals(1, blocked.pendingApprovals().size());
     Approval request = blocked.pendingApprovals().get(0);
     assertEquals(Approval.pending(request.id(), "quote", deal.currentVisit(), "big_discount", WANG, LI,
-        f.clock.instant()), request);
+        f.clock.instant(), Map.of("discount_pct", new BigDecimal("20"))), request);
     assertEquals("pipeline.stages[3].approvals[0]", blocked.reasons().get(0).rule());
     assertTrue(blocked.reasons().get(0).message().contains("wang"), blocked.reasons().toString());
     Deal stored = f.service.get(deal.id());
@@ -140,6 +141,52 @@ class ApprovalTest {
     RuleViolationException stale = assertThrows(RuleViolationException.class,
         () -> f.service.approve(id, second.id(), WANG));
     assertEquals(ErrorCode.INVALID_TRANSITION, stale.code());
+  }
+
+  @Test
+  void approvalCoversOnlyTheValuesItWasAskedAbout() {
+    Blocked blocked = blockedForDiscount();
+    var id = blocked.deal().id();
+    Approval first = blocked.pendingApprovals().get(0);
+    f.service.approve(id, first.id(), WANG, "20% is fine");
+
+    // The rep raises the discount after the manager said yes to 20%: the yes does not stretch to 30%.
+    f.service.updateFields(id, LI, Map.of("discount_pct", 30));
+    Blocked again = assertInstanceOf(Blocked.class, f.service.advance(id, LI));
+
+    assertEquals(ErrorCode.APPROVAL_REQUIRED, again.code());
+    Approval second = again.pendingApprovals().get(0);
+    assertNotEquals(first.id(), second.id());
+    assertEquals(Map.of("discount_pct", new BigDecimal("30")), second.basis());
+    f.service.approve(id, second.id(), WANG, "30% for the framework deal");
+    assertTrue(f.service.advance(id, LI).isMoved());
+  }
+
+  @Test
+  void aRejectionStopsBlockingOnceTheDealIsRevisedAndANewRequestIsFiled() {
+    Blocked blocked = blockedForDiscount();
+    var id = blocked.deal().id();
+    f.service.reject(id, blocked.pendingApprovals().get(0).id(), WANG, "20% is too much");
+
+    f.service.updateFields(id, LI, Map.of("discount_pct", 17));
+    Blocked revised = assertInstanceOf(Blocked.class, f.service.advance(id, LI));
+
+    assertEquals(1, revised.pendingApprovals().size());
+    assertEquals(Map.of("discount_pct", new BigDecimal("17")), revised.pendingApprovals().get(0).basis());
+  }
+
+  @Test
+  void aPendingRequestForValuesTheDealNoLongerHasCannotBeDecided() {
+    Blocked blocked = blockedForDiscount();
+    var id = blocked.deal().id();
+    Approval request = blocked.pendingApprovals().get(0);
+    f.service.updateFields(id, LI, Map.of("discount_pct", 25));
+
+    RuleViolationException stale = assertThrows(RuleViolationException.class,
+        () -> f.service.approve(id, request.id(), WANG));
+
+    assertEquals(ErrorCode.INVALID_TRANSITION, stale.code());
+    assertTrue(stale.getMessage().contains("discount_pct changed"), stale.getMessage());
   }
 
   @Test

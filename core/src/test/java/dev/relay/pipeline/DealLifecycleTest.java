@@ -372,4 +372,24 @@ class DealLifecycleTest {
     assertEquals(List.of(new Collaborator(ZHAO, "solution")), renamed.collaborators());
     assertThrows(ValidationException.class, () -> f.service.addCollaborator(deal.id(), LI, ZHAO, " "));
   }
+
+  @Test
+  void amountAndNameChangesAreCheckedAndCriteriaReadTheNewAmount() {
+    Deal deal = f.createReady(0);
+
+    Deal revised = f.service.changeAmount(deal.id(), LI, Money.of("98000.50", "CNY"));
+    Deal renamed = f.service.rename(deal.id(), LI, "  ERP rollout 二期 ");
+
+    assertEquals(Money.of("98000.50", "CNY"), revised.amount());
+    assertEquals(new BigDecimal("98000.50"), revised.fields().get(DealFields.AMOUNT));
+    assertEquals("ERP rollout 二期", renamed.name());
+    assertEquals(deal.version() + 2, renamed.version());
+    assertEquals(renamed, f.service.rename(deal.id(), LI, "ERP rollout 二期"));
+    assertEquals(List.of("amount"), assertThrows(ValidationException.class,
+        () -> f.service.changeAmount(deal.id(), LI, Money.of("1", "USD"))).problems().stream()
+        .map(Problem::path).toList());
+    assertThrows(ValidationException.class, () -> f.service.changeAmount(deal.id(), LI, Money.of("-1", "CNY")));
+    assertThrows(ValidationException.class, () -> f.service.rename(deal.id(), LI, " "));
+    assertEquals(renamed, f.service.get(deal.id()));
+  }
 }

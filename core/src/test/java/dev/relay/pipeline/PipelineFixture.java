@@ -19,7 +19,7 @@ import dev.relay.org.Team;
 import dev.relay.playbook.InMemoryPlaybookRepository;
 import dev.relay.playbook.Playbook;
 import dev.relay.playbook.VersionedPlaybook;
-import dev.relay.testing.MutableClock;
+import dev.relay.testkit.ManualClock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
@@ -42,7 +42,7 @@ final class PipelineFixture {
   static final RepId ZHAO = rep("zhao");
   static final RepId CHEN = rep("chen");
 
-  final MutableClock clock = MutableClock.at("2026-03-02T01:00:00Z");
+  final ManualClock clock = ManualClock.at("2026-03-02T01:00:00Z");
   final InMemoryDealRepository deals = new InMemoryDealRepository();
   final InMemoryPlaybookRepository playbooks = new InMemoryPlaybookRepository();
   final InMemoryOrgDirectory org = new InMemoryOrgDirectory();
