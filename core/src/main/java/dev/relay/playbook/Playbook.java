@@ -6,6 +6,7 @@ import dev.relay.fields.FieldDefinition;
 import dev.relay.fields.FieldSchema;
 import dev.relay.pipeline.DealFields;
 import dev.relay.pipeline.PipelineDefinition;
+import dev.relay.pool.AccountFields;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -63,7 +64,8 @@ public final class Playbook {
   static List<FieldDefinition> builtInFields(EntityKind kind, PipelineDefinition pipeline) {
     return switch (kind) {
       case DEAL -> DealFields.builtIns(pipeline);
-      case ACCOUNT, LEAD -> List.of();
+      case ACCOUNT -> AccountFields.builtIns();
+      case LEAD -> List.of();
     };
   }
 
