@@ -1,5 +1,6 @@
 package dev.relay.pipeline;
 
+import dev.relay.common.AccountId;
 import dev.relay.common.DealId;
 import dev.relay.common.Money;
 import dev.relay.common.RepId;
@@ -28,6 +29,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id tenant-scoped id
  * @param name display name, not blank
+ * @param account the customer account the deal is with, or {@code null} for a deal not (yet) tied to one
  * @param owner the rep who owns the deal
  * @param collaborators others working on it, at most one entry per rep
  * @param amount the expected contract value
@@ -49,6 +51,7 @@ import org.jspecify.annotations.Nullable;
 public record Deal(
     DealId id,
     String name,
+    @Nullable AccountId account,
     RepId owner,
     List<Collaborator> collaborators,
     Money amount,
@@ -83,6 +86,9 @@ public record Deal(
     }
     TenantId tenant = id.tenant();
     requireTenant(tenant, owner, "owner");
+    if (account != null && !account.tenant().equals(tenant)) {
+      throw new IllegalArgumentException("account " + account + " belongs to another tenant than " + tenant);
+    }
     requireTenant(tenant, responsible, "responsible");
     for (Collaborator c : collaborators) {
       requireTenant(tenant, c.rep(), "collaborator");
@@ -169,33 +175,43 @@ public record Deal(
   // ---- changes, used by the pipeline service; none of them bumps the version (see nextVersion) ----
 
   Deal withFields(FieldValues newFields) {
-    return new Deal(id, name, owner, collaborators, amount, stage, status, newFields, responsible, lostReason, lostNote,
+    return new Deal(id, name, account, owner, collaborators, amount, stage, status, newFields, responsible, lostReason, lostNote,
         approvals, slaBreachReportedAt, history, createdAt, playbookVersion, version);
   }
 
   Deal withNameAndAmount(String newName, Money newAmount) {
-    return new Deal(id, newName, owner, collaborators, newAmount, stage, status, fields, responsible, lostReason,
+    return new Deal(id, newName, account, owner, collaborators, newAmount, stage, status, fields, responsible, lostReason,
+        lostNote, approvals, slaBreachReportedAt, history, createdAt, playbookVersion, version);
+  }
+
+  Deal withOwner(RepId newOwner) {
+    return new Deal(id, name, account, newOwner, collaborators, amount, stage, status, fields, responsible, lostReason,
+        lostNote, approvals, slaBreachReportedAt, history, createdAt, playbookVersion, version);
+  }
+
+  Deal withResponsible(RepId newResponsible) {
+    return new Deal(id, name, account, owner, collaborators, amount, stage, status, fields, newResponsible, lostReason,
         lostNote, approvals, slaBreachReportedAt, history, createdAt, playbookVersion, version);
   }
 
   Deal withCollaborators(List<Collaborator> newCollaborators) {
-    return new Deal(id, name, owner, newCollaborators, amount, stage, status, fields, responsible, lostReason,
+    return new Deal(id, name, account, owner, newCollaborators, amount, stage, status, fields, responsible, lostReason,
         lostNote, approvals, slaBreachReportedAt, history, createdAt, playbookVersion, version);
   }
 
   Deal withApprovals(List<Approval> newApprovals) {
-    return new Deal(id, name, owner, collaborators, amount, stage, status, fields, responsible, lostReason, lostNote,
+    return new Deal(id, name, account, owner, collaborators, amount, stage, status, fields, responsible, lostReason, lostNote,
         newApprovals, slaBreachReportedAt, history, createdAt, playbookVersion, version);
   }
 
   Deal withSlaBreachReportedAt(Instant at) {
-    return new Deal(id, name, owner, collaborators, amount, stage, status, fields, responsible, lostReason, lostNote,
+    return new Deal(id, name, account, owner, collaborators, amount, stage, status, fields, responsible, lostReason, lostNote,
         approvals, at, history, createdAt, playbookVersion, version);
   }
 
   /** The version a stored change of this deal gets, stamped with the playbook version that made it. */
   Deal nextVersion(int byPlaybookVersion) {
-    return new Deal(id, name, owner, collaborators, amount, stage, status, fields, responsible, lostReason, lostNote,
+    return new Deal(id, name, account, owner, collaborators, amount, stage, status, fields, responsible, lostReason, lostNote,
         approvals, slaBreachReportedAt, history, createdAt, byPlaybookVersion, version + 1);
   }
 
@@ -209,7 +225,7 @@ public record Deal(
     newHistory.addAll(history);
     newHistory.add(transition);
     Instant breach = transition.entersStage() ? null : slaBreachReportedAt;
-    return new Deal(id, name, owner, collaborators, amount, transition.to(), newStatus, fields, newResponsible, reason,
+    return new Deal(id, name, account, owner, collaborators, amount, transition.to(), newStatus, fields, newResponsible, reason,
         note, approvals, breach, newHistory, createdAt, playbookVersion, version);
   }
 

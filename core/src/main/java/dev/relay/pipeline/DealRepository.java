@@ -1,5 +1,6 @@
 package dev.relay.pipeline;
 
+import dev.relay.common.AccountId;
 import dev.relay.common.ConcurrencyConflictException;
 import dev.relay.common.DealId;
 import dev.relay.common.TenantId;
@@ -40,6 +41,9 @@ public interface DealRepository {
 
   /** The tenant's deals with one of these statuses, ordered by id value. */
   List<Deal> findByStatus(TenantId tenant, Set<DealStatus> statuses);
+
+  /** The deals with a customer account, whatever their status, ordered by id value. */
+  List<Deal> findByAccount(AccountId account);
 
   /** The tenant's open deals, ordered by id value. */
   default List<Deal> findOpen(TenantId tenant) {

@@ -1,5 +1,6 @@
 package dev.relay.pipeline;
 
+import dev.relay.common.AccountId;
 import dev.relay.common.ConcurrencyConflictException;
 import dev.relay.common.DealId;
 import dev.relay.common.NotFoundException;
@@ -58,6 +59,15 @@ public final class InMemoryDealRepository implements DealRepository {
     Objects.requireNonNull(tenant, "tenant");
     return deals.values().stream()
         .filter(d -> d.tenant().equals(tenant) && statuses.contains(d.status()))
+        .sorted(Comparator.comparing(d -> d.id().value()))
+        .toList();
+  }
+
+  @Override
+  public List<Deal> findByAccount(AccountId account) {
+    Objects.requireNonNull(account, "account");
+    return deals.values().stream()
+        .filter(d -> account.equals(d.account()))
         .sorted(Comparator.comparing(d -> d.id().value()))
         .toList();
   }

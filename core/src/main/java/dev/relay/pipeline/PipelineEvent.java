@@ -124,4 +124,13 @@ public sealed interface PipelineEvent extends RelayEvent {
       return "pipeline.sla_breached";
     }
   }
+
+  /** The deal changed hands, e.g. because its account was transferred to another rep. */
+  record DealOwnerChanged(DealId deal, Instant occurredAt, RepId from, RepId to, RepId responsible, RepId actor,
+      @Nullable String note) implements PipelineEvent {
+    @Override
+    public String type() {
+      return "pipeline.owner_changed";
+    }
+  }
 }

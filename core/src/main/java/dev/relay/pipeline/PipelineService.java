@@ -1,5 +1,6 @@
 package dev.relay.pipeline;
 
+import dev.relay.common.AccountId;
 import dev.relay.common.ConcurrencyConflictException;
 import dev.relay.common.DealId;
 import dev.relay.common.ErrorCode;
@@ -25,6 +26,7 @@ import dev.relay.pipeline.PipelineEvent.ApprovalRejected;
 import dev.relay.pipeline.PipelineEvent.ApprovalRequested;
 import dev.relay.pipeline.PipelineEvent.DealCreated;
 import dev.relay.pipeline.PipelineEvent.DealLost;
+import dev.relay.pipeline.PipelineEvent.DealOwnerChanged;
 import dev.relay.pipeline.PipelineEvent.DealReopened;
 import dev.relay.pipeline.PipelineEvent.DealWon;
 import dev.relay.pipeline.PipelineEvent.GateBlocked;
@@ -121,7 +123,7 @@ public final class PipelineService {
       Responsibility responsible = responsibles.resolve(first, 0, command.owner(), org.chart(tenant));
       StageTransition created = new StageTransition(null, first.key(), TransitionKind.CREATED, command.createdBy(),
           now, pipeline.version(), null);
-      Deal deal = new Deal(DealId.of(tenant, ids.next("D")), command.name().strip(), command.owner(),
+      Deal deal = new Deal(DealId.of(tenant, ids.next("D")), command.name().strip(), command.account(), command.owner(),
           command.collaborators(), command.amount(), first.key(), DealStatus.OPEN, fields, responsible.person(), null,
           null, List.of(), null, List.of(created), now, pipeline.version(), 1)
           .withBuiltIns(pipeline.definition());
@@ -139,6 +141,9 @@ public final class PipelineService {
     }
     checkTenant(tenant, command.owner(), "owner", problems);
     checkTenant(tenant, command.createdBy(), "createdBy", problems);
+    if (command.account() != null && !command.account().tenant().equals(tenant)) {
+      problems.add(new Problem("account", "account " + command.account().value() + " belongs to another tenant"));
+    }
     List<RepId> seen = new ArrayList<>();
     for (int i = 0; i < command.collaborators().size(); i++) {
       RepId rep = command.collaborators().get(i).rep();
@@ -207,6 +212,52 @@ public final class PipelineService {
     String stripped = name.strip();
     return command(id, actor, retrying, a -> stripped.equals(a.deal.name())
         ? a.deal : a.store(a.deal.withNameAndAmount(stripped, a.deal.amount()), List.of()));
+  }
+
+  /**
+   * Hands the deal to another rep, with a note for the record. The responsible person of the current stage is resolved
+   * again for the new owner. Handing it to its owner changes nothing.
+   *
+   * @throws ValidationException if the new owner belongs to another tenant
+   */
+  public Deal transferOwner(DealId id, RepId newOwner, RepId actor, @Nullable String note) {
+    Objects.requireNonNull(newOwner, "newOwner");
+    List<Problem> problems = new ArrayList<>();
+    checkTenant(id.tenant(), newOwner, "newOwner", problems);
+    if (!problems.isEmpty()) {
+      throw new ValidationException(problems);
+    }
+    return command(id, actor, retrying, a -> changeOwner(a, newOwner, note));
+  }
+
+  /**
+   * Hands every open deal of an account to its new owner (a customer-pool transfer takes the account's deals along).
+   *
+   * @return the deals changed, ordered by id
+   */
+  public List<Deal> reassignOpenDeals(AccountId account, RepId newOwner, RepId actor, @Nullable String note) {
+    Objects.requireNonNull(account, "account");
+    List<Deal> changed = new ArrayList<>();
+    for (Deal deal : deals.findByAccount(account)) {
+      if (deal.status() == DealStatus.OPEN && !deal.owner().equals(newOwner)) {
+        changed.add(transferOwner(deal.id(), newOwner, actor, note));
+      }
+    }
+    return changed;
+  }
+
+  private Deal changeOwner(Attempt a, RepId newOwner, @Nullable String note) {
+    Deal deal = a.deal;
+    if (deal.owner().equals(newOwner)) {
+      return deal;
+    }
+    int index = a.from();
+    // A stage the current playbook no longer has has no role to resolve: the new owner answers for it.
+    RepId responsible = index < 0 ? newOwner
+        : responsibles.resolve(a.definition().stages().get(index), index, newOwner, a.chart()).person();
+    Deal changed = deal.withOwner(newOwner).withResponsible(responsible);
+    return a.store(changed, List.of(new DealOwnerChanged(deal.id(), a.now, deal.owner(), newOwner, responsible,
+        a.actor, note)));
   }
 
   /**

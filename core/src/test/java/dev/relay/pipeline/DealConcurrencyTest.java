@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.relay.common.ConcurrencyConflictException;
+import dev.relay.common.AccountId;
 import dev.relay.common.DealId;
 import dev.relay.common.DirectTransactionRunner;
 import dev.relay.common.ErrorCode;
@@ -109,6 +110,11 @@ class DealConcurrencyTest {
     @Override
     public List<Deal> findByStatus(TenantId tenant, Set<DealStatus> statuses) {
       return delegate.findByStatus(tenant, statuses);
+    }
+
+    @Override
+    public List<Deal> findByAccount(AccountId account) {
+      return delegate.findByAccount(account);
     }
   }
 }

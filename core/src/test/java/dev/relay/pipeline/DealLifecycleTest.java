@@ -6,6 +6,7 @@ import static dev.relay.pipeline.PipelineFixture.CHEN;
 import static dev.relay.pipeline.PipelineFixture.LI;
 import static dev.relay.pipeline.PipelineFixture.TENANT;
 import static dev.relay.pipeline.PipelineFixture.WANG;
+import static dev.relay.pipeline.PipelineFixture.ZHANG;
 import static dev.relay.pipeline.PipelineFixture.ZHAO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.relay.common.AccountId;
 import dev.relay.common.DealId;
 import dev.relay.common.ErrorCode;
 import dev.relay.common.Money;
@@ -391,5 +393,41 @@ class DealLifecycleTest {
     assertThrows(ValidationException.class, () -> f.service.changeAmount(deal.id(), LI, Money.of("-1", "CNY")));
     assertThrows(ValidationException.class, () -> f.service.rename(deal.id(), LI, " "));
     assertEquals(renamed, f.service.get(deal.id()));
+  }
+
+  @Test
+  void openDealsOfAnAccountFollowItsNewOwnerWithTheirResponsiblePeople() {
+    AccountId zhenhua = AccountId.of(TENANT, "C-1");
+    Deal inLead = f.service.create(TENANT, NewDeal.of("振华 cranes", LI, Money.of(300_000, "CNY")).forAccount(zhenhua));
+    Deal lost = f.service.create(TENANT, NewDeal.of("振华 spares", LI, Money.of(20_000, "CNY")).forAccount(zhenhua));
+    f.service.markLost(lost.id(), LI, "price").orThrow();
+    Deal contract = f.service.create(TENANT, NewDeal.of("振华 service", LI, Money.of(50_000, "CNY"))
+        .forAccount(zhenhua).withFields(Map.of("budget", 1, "decision_maker", "CFO", "quote_no", "Q-9")));
+    f.service.advance(contract.id(), LI).orThrow();
+    f.service.advanceTo(contract.id(), "quote", LI).orThrow();
+    f.service.advance(contract.id(), LI).orThrow(); // won: a signed contract stays with whoever won it
+    Deal other = f.create(Map.of());
+
+    List<Deal> moved = f.service.reassignOpenDeals(zhenhua, ZHANG, WANG, "Li moved to the north team");
+
+    assertEquals(List.of(inLead.id()), moved.stream().map(Deal::id).toList());
+    Deal handed = f.service.get(inLead.id());
+    assertEquals(ZHANG, handed.owner());
+    assertEquals(ZHANG, handed.responsible());
+    assertEquals("zhang", handed.fields().get(DealFields.OWNER));
+    assertEquals(LI, f.service.get(lost.id()).owner());
+    assertEquals(LI, f.service.get(contract.id()).owner());
+    assertEquals(LI, f.service.get(other.id()).owner());
+    PipelineEvent.DealOwnerChanged event = f.events.events(PipelineEvent.DealOwnerChanged.class).get(0);
+    assertEquals(LI, event.from());
+    assertEquals("Li moved to the north team", event.note());
+    assertEquals(List.of(), f.service.reassignOpenDeals(zhenhua, ZHANG, WANG, null));
+  }
+
+  @Test
+  void aDealCannotBeForAnotherTenantsAccount() {
+    ValidationException e = assertThrows(ValidationException.class, () -> f.service.create(TENANT,
+        NewDeal.of("x", LI, Money.of(1, "CNY")).forAccount(AccountId.of(TenantId.of("globex"), "C-1"))));
+    assertEquals("account", e.problems().get(0).path());
   }
 }

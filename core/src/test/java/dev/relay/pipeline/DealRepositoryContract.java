@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.relay.common.AccountId;
 import dev.relay.common.ConcurrencyConflictException;
 import dev.relay.common.DealId;
 import dev.relay.common.NotFoundException;
@@ -59,6 +60,19 @@ public abstract class DealRepositoryContract {
       repository.insert(deal);
 
       assertEquals(Optional.of(deal), repository.find(deal.id()));
+    }
+
+    @Test
+    void dealsAreFoundByTheirCustomerAccount() {
+      AccountId zhenhua = AccountId.of(ACME, "C-7");
+      repository.insert(DealSamples.openDeal(ACME, "D-2", zhenhua));
+      repository.insert(DealSamples.openDeal(ACME, "D-1", zhenhua));
+      repository.insert(DealSamples.openDeal(ACME, "D-3", AccountId.of(ACME, "C-8")));
+      repository.insert(DealSamples.openDeal(GLOBEX, "D-1", AccountId.of(GLOBEX, "C-7")));
+
+      assertEquals(List.of("D-1", "D-2"),
+          repository.findByAccount(zhenhua).stream().map(d -> d.id().value()).toList());
+      assertEquals(List.of(), repository.findByAccount(AccountId.of(ACME, "C-404")));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.relay.pipeline;
 import static dev.relay.criteria.Criteria.all;
 import static dev.relay.criteria.Criteria.field;
 
+import dev.relay.common.AccountId;
 import dev.relay.common.DealId;
 import dev.relay.common.Money;
 import dev.relay.common.RepId;
@@ -46,8 +47,13 @@ public final class DealSamples {
 
   private DealSamples() {}
 
-  /** An open deal in {@code quote} with every part filled in, at version 1. */
+  /** An open deal in {@code quote} with every part filled in (account {@code C-1}), at version 1. */
   public static Deal openDeal(TenantId tenant, String id) {
+    return openDeal(tenant, id, AccountId.of(tenant, "C-1"));
+  }
+
+  /** An open deal in {@code quote} with every part filled in, with a customer account, at version 1. */
+  public static Deal openDeal(TenantId tenant, String id, AccountId account) {
     RepId owner = RepId.of(tenant, "li");
     RepId manager = RepId.of(tenant, "wang");
     FieldValues fields = FieldValues.empty(PLAYBOOK.schema(EntityKind.DEAL))
@@ -57,7 +63,7 @@ public final class DealSamples {
         new StageTransition("lead", "quote", TransitionKind.ADVANCED, owner, T0.plusSeconds(3_600), 1, "需求明确"));
     Approval approval = Approval.pending("A-1", "quote", 1, "big", manager, owner, T0.plusSeconds(7_200))
         .decided(ApprovalStatus.APPROVED, manager, T0.plusSeconds(9_000), "ok");
-    return new Deal(DealId.of(tenant, id), "Deal " + id, owner, List.of(new Collaborator(manager, "coach")),
+    return new Deal(DealId.of(tenant, id), "Deal " + id, account, owner, List.of(new Collaborator(manager, "coach")),
         Money.of("250000.00", "CNY"), "quote", DealStatus.OPEN, fields, owner, null, null, List.of(approval),
         T0.plusSeconds(90_000), history, T0, 1, 1).withBuiltIns(PLAYBOOK.pipeline());
   }

@@ -147,7 +147,7 @@ class FunnelAnalyticsTest {
 
   private static Deal deal(String id, DealStatus status, StageTransition... history) {
     StageTransition last = history[history.length - 1];
-    return new Deal(id(id), "Deal " + id, LI, List.of(), Money.of(100_000, "CNY"), last.to(), status,
+    return new Deal(id(id), "Deal " + id, null, LI, List.of(), Money.of(100_000, "CNY"), last.to(), status,
         FieldValues.empty(PLAYBOOK.schema(EntityKind.DEAL)), LI, status == DealStatus.LOST ? "price" : null, null,
         List.of(), null, List.of(history), history[0].at(), 1, history.length);
   }
