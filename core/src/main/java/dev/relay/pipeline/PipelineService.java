@@ -2,6 +2,7 @@ package dev.relay.pipeline;
 
 import dev.relay.common.AccountId;
 import dev.relay.common.ConcurrencyConflictException;
+import dev.relay.common.ConflictRetry;
 import dev.relay.common.DealId;
 import dev.relay.common.ErrorCode;
 import dev.relay.common.EventPublisher;

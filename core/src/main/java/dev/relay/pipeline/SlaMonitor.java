@@ -1,6 +1,7 @@
 package dev.relay.pipeline;
 
 import dev.relay.common.ConcurrencyConflictException;
+import dev.relay.common.ConflictRetry;
 import dev.relay.common.EventPublisher;
 import dev.relay.common.NotFoundException;
 import dev.relay.common.TenantId;

@@ -1,6 +1,5 @@
-package dev.relay.pipeline;
+package dev.relay.common;
 
-import dev.relay.common.ConcurrencyConflictException;
 import java.util.function.Supplier;
 
 /**
@@ -8,10 +7,11 @@ import java.util.function.Supplier;
  * times. Only for commands whose meaning does not depend on the state they were issued against: "set these fields" or
  * "move to stage X" can be re-decided on fresh state, "advance one stage" cannot (it would advance twice).
  */
-final class ConflictRetry {
+public final class ConflictRetry {
   private final int maxAttempts;
 
-  ConflictRetry(int maxAttempts) {
+  /** @throws IllegalArgumentException if {@code maxAttempts} is below 1 */
+  public ConflictRetry(int maxAttempts) {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("at least one attempt: " + maxAttempts);
     }
@@ -19,7 +19,7 @@ final class ConflictRetry {
   }
 
   /** @throws ConcurrencyConflictException from the last attempt if every attempt lost its race */
-  <T> T run(Supplier<T> attempt) {
+  public <T> T run(Supplier<T> attempt) {
     for (int i = 1; ; i++) {
       try {
         return attempt.get();
