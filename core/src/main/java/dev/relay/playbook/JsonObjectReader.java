@@ -43,6 +43,25 @@ final class JsonObjectReader {
     return new JsonObjectReader(node, path, problems);
   }
 
+  /**
+   * Starts reading an object whose keys are data rather than a fixed set (such as days per grade); returns {@code
+   * null} (after reporting) if the node is not an object.
+   */
+  static @Nullable JsonObjectReader ofAnyKeys(JsonNode node, String path, List<Problem> problems) {
+    if (!node.isObject()) {
+      problems.add(new Problem(path, "expected an object, got " + describe(node)));
+      return null;
+    }
+    return new JsonObjectReader(node, path, problems);
+  }
+
+  /** The keys of the object, in document order. */
+  List<String> keys() {
+    List<String> keys = new ArrayList<>();
+    node.fieldNames().forEachRemaining(keys::add);
+    return keys;
+  }
+
   /** The path of a key under a path; the top level has the empty path. */
   static String child(String path, String key) {
     return path.isEmpty() ? key : path + "." + key;
@@ -95,6 +114,19 @@ final class JsonObjectReader {
       return null;
     }
     return value.intValue();
+  }
+
+  /** A number (integral or not) as a {@code double}, or {@code null} if absent (reported if required). */
+  @Nullable Double number(String key, boolean required) {
+    JsonNode value = node(key, required);
+    if (value == null) {
+      return null;
+    }
+    if (!value.isNumber()) {
+      problems.add(new Problem(path(key), "expected a number, got " + describe(value)));
+      return null;
+    }
+    return value.doubleValue();
   }
 
   @Nullable Boolean bool(String key, boolean required) {

@@ -7,6 +7,7 @@ import dev.relay.fields.FieldSchema;
 import dev.relay.pipeline.DealFields;
 import dev.relay.pipeline.PipelineDefinition;
 import dev.relay.pool.AccountFields;
+import dev.relay.pool.PoolPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -20,10 +21,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A tenant's whole configuration (销售规则配置): custom fields, roles, the pipeline and, as Relay grows, the rules of
- * every other capability. A {@code Playbook} instance is always valid: the only ways to get one, {@link #builder()} and
- * {@link PlaybookJson#read}, validate everything and report every problem with its path in one {@link
- * dev.relay.common.ValidationException}.
+ * A tenant's whole configuration (销售规则配置): custom fields, roles, the pipeline, the customer pool and, as Relay
+ * grows, the rules of every other capability. A {@code Playbook} instance is always valid: the only ways to get one,
+ * {@link #builder()} and {@link PlaybookJson#read}, validate everything and report every problem with its path in one
+ * {@link dev.relay.common.ValidationException}.
  */
 public final class Playbook {
   /** Defaults of both the builder and the JSON form. */
@@ -37,12 +38,13 @@ public final class Playbook {
   private final List<String> roles;
   private final Map<EntityKind, List<FieldDefinition>> customFields;
   private final PipelineDefinition pipeline;
+  private final PoolPolicy pool;
   private final Map<EntityKind, FieldSchema> schemas;
   // Derived from immutable state, so a racy lazy initialisation only ever computes the same text twice.
   private volatile @Nullable String canonicalJson;
 
   Playbook(String name, ZoneId zone, Currency currency, List<String> roles,
-      Map<EntityKind, List<FieldDefinition>> customFields, PipelineDefinition pipeline) {
+      Map<EntityKind, List<FieldDefinition>> customFields, PipelineDefinition pipeline, PoolPolicy pool) {
     this.name = Objects.requireNonNull(name, "name");
     this.zone = Objects.requireNonNull(zone, "zone");
     this.currency = Objects.requireNonNull(currency, "currency");
@@ -53,6 +55,7 @@ public final class Playbook {
     }
     this.customFields = java.util.Collections.unmodifiableMap(fields);
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+    this.pool = Objects.requireNonNull(pool, "pool");
     EnumMap<EntityKind, FieldSchema> s = new EnumMap<>(EntityKind.class);
     for (EntityKind kind : EntityKind.values()) {
       s.put(kind, FieldSchema.of(kind, builtInFields(kind, pipeline), this.customFields.get(kind)));
@@ -106,6 +109,14 @@ public final class Playbook {
   }
 
   /**
+   * The customer-pool rules: duplicates and conflicts, the pools with their claim limits, recycle rules and exemptions,
+   * registrations and transfers. {@link PoolPolicy#defaults()} when the playbook does not configure them.
+   */
+  public PoolPolicy pool() {
+    return pool;
+  }
+
+  /**
    * SHA-256 (lower-case hex) of the canonical JSON form: equal playbooks, and only they, have equal fingerprints.
    * Repositories use it to recognise an unchanged save.
    */
@@ -150,6 +161,7 @@ public final class Playbook {
     private final Set<String> roles = new LinkedHashSet<>();
     private final Map<EntityKind, List<FieldDefinition>> customFields = new EnumMap<>(EntityKind.class);
     private @Nullable PipelineDefinition pipeline;
+    private PoolPolicy pool = PoolPolicy.defaults();
 
     private Builder() {}
 
@@ -187,9 +199,19 @@ public final class Playbook {
       return pipeline(value.build());
     }
 
+    /** The customer-pool rules; {@link PoolPolicy#defaults()} unless set. */
+    public Builder pool(PoolPolicy value) {
+      this.pool = Objects.requireNonNull(value, "pool");
+      return this;
+    }
+
+    public Builder pool(PoolPolicy.Builder value) {
+      return pool(value.build());
+    }
+
     /** @throws dev.relay.common.ValidationException listing every problem, each with its path */
     public Playbook build() {
-      return PlaybookValidator.validated(name, zone, currency, List.copyOf(roles), customFields, pipeline);
+      return PlaybookValidator.validated(name, zone, currency, List.copyOf(roles), customFields, pipeline, pool);
     }
   }
 }

@@ -24,6 +24,11 @@ import dev.relay.pipeline.Approver;
 import dev.relay.pipeline.LostReason;
 import dev.relay.pipeline.PipelineDefinition;
 import dev.relay.pipeline.StageDefinition;
+import dev.relay.pool.ClaimRules;
+import dev.relay.pool.Exemptions;
+import dev.relay.pool.PoolDefinition;
+import dev.relay.pool.PoolPolicy;
+import dev.relay.pool.RecycleRule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,20 +36,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Reads and writes the JSON form of a playbook (documented in {@code docs/playbook.md}).
  *
  * <p>{@link #read(String)} reports every problem of a document at once: structural ones (unknown keys with a "did you
- * mean", wrong JSON types, missing required keys, unknown field types, time zones, currencies and durations) and
- * semantic ones (unknown fields in criteria, unknown roles and stages, duplicate keys, probabilities), each with its
- * path, in one {@link ValidationException}. Malformed JSON gives one problem naming the line and column.
+ * mean", wrong JSON types, missing required keys, unknown field types, time zones, currencies, durations and policy
+ * names) and semantic ones (unknown fields in criteria, unknown roles and stages, duplicate keys, probabilities, pool
+ * limits, regions and grades), each with its path, in one {@link ValidationException}. Malformed JSON gives one
+ * problem naming the line and column.
  *
  * <p>{@link #write(Playbook)} gives the canonical form: fixed key order, two-space indentation, {@code "\n"} line ends,
  * durations in whole days when they are ({@code "P3D"}), and every key written except those that mean "nothing" (no
- * gate, no approvals, no SLA, no won stage, an approval that applies always). The same playbook always gives the same
- * text, {@code read(write(p)).equals(p)} holds, and {@link Playbook#fingerprint()} hashes this text.
+ * gate, no approvals, no SLA, no won stage, an approval that applies always; in the pool section no grade field, no
+ * claim limit, a zero cool-down or protection, pool or recycle criteria that take every account, exemption criteria
+ * that take none, no per-grade days). The pool section itself is always written, defaults included, so that a reader
+ * of the file sees the pool rules in force. The same playbook always gives the same text, {@code
+ * read(write(p)).equals(p)} holds, and {@link Playbook#fingerprint()} hashes this text.
  */
 public final class PlaybookJson {
   private static final JsonMapper MAPPER = JsonMapper.builder()
@@ -127,6 +139,7 @@ public final class PlaybookJson {
       playbook.customFields(kind).forEach(f -> list.add(field(f)));
     }
     root.set("pipeline", pipeline(playbook.pipeline()));
+    root.set("pool", pool(playbook.pool(), playbook));
     try {
       return CANONICAL.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
@@ -166,9 +179,7 @@ public final class PlaybookJson {
     node.put("key", stage.key());
     node.put("label", stage.label());
     node.put("probability", stage.probability());
-    if (!stage.gate().equals(Criteria.always())) {
-      node.set("gate", CriteriaJson.write(stage.gate()));
-    }
+    putCriteria(node, "gate", stage.gate(), Criteria.always());
     if (!stage.approvals().isEmpty()) {
       ArrayNode approvals = node.putArray("approvals");
       stage.approvals().forEach(a -> approvals.add(approval(a)));
@@ -185,9 +196,7 @@ public final class PlaybookJson {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("key", approval.key());
     node.put("label", approval.label());
-    if (!approval.when().equals(Criteria.always())) {
-      node.set("when", CriteriaJson.write(approval.when()));
-    }
+    putCriteria(node, "when", approval.when(), Criteria.always());
     ObjectNode approver = node.putObject("approver");
     Approver a = approval.approver();
     if (a instanceof Approver.HolderOfRole holder) {
@@ -206,6 +215,108 @@ public final class PlaybookJson {
     node.put("label", reason.label());
     node.put("requires_note", reason.requiresNote());
     return node;
+  }
+
+  private static ObjectNode pool(PoolPolicy pool, Playbook playbook) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("default_region", pool.defaultRegion());
+    node.put("duplicates", pool.duplicates().jsonName());
+    node.put("similar_name_threshold", pool.similarNameThreshold());
+    node.put("conflicts", pool.conflicts().jsonName());
+    node.put("reveal_owner", pool.revealOwner());
+    List<String> grades = List.of();
+    if (pool.gradeField() != null) {
+      node.put("grade_field", pool.gradeField());
+      grades = playbook.schema(EntityKind.ACCOUNT).field(pool.gradeField()).map(FieldDefinition::options)
+          .orElse(List.of());
+    }
+    node.put("registration_protection", durationText(pool.registrationProtection()));
+    ObjectNode transfer = node.putObject("transfer");
+    transfer.put("needs_approval", pool.transferNeedsApproval());
+    transfer.put("deals_follow", pool.dealsFollowTransfer());
+    transfer.put("tasks_follow", pool.tasksFollowTransfer());
+    ArrayNode pools = node.putArray("pools");
+    for (PoolDefinition definition : pool.pools()) {
+      pools.add(poolDefinition(definition, grades));
+    }
+    return node;
+  }
+
+  private static ObjectNode poolDefinition(PoolDefinition pool, List<String> grades) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("key", pool.key());
+    node.put("label", pool.label());
+    putCriteria(node, "accounts", pool.accounts(), Criteria.always());
+    ArrayNode teams = node.putArray("member_teams");
+    pool.memberTeams().forEach(teams::add);
+    node.set("claim", claim(pool.claim()));
+    ArrayNode recycle = node.putArray("recycle");
+    pool.recycle().forEach(r -> recycle.add(recycleRule(r, grades)));
+    node.set("exempt", exemptions(pool.exempt()));
+    return node;
+  }
+
+  private static ObjectNode claim(ClaimRules claim) {
+    ObjectNode node = MAPPER.createObjectNode();
+    if (claim.maxOwned() != null) {
+      node.put("max_owned", claim.maxOwned());
+    }
+    node.put("count_won", claim.countWon());
+    if (claim.maxLocked() != null) {
+      node.put("max_locked", claim.maxLocked());
+    }
+    if (claim.maxClaimsPerDay() != null) {
+      node.put("max_claims_per_day", claim.maxClaimsPerDay());
+    }
+    if (!claim.reclaimCooldown().isZero()) {
+      node.put("reclaim_cooldown", durationText(claim.reclaimCooldown()));
+    }
+    if (!claim.protection().isZero()) {
+      node.put("protection", durationText(claim.protection()));
+    }
+    return node;
+  }
+
+  private static ObjectNode recycleRule(RecycleRule rule, List<String> grades) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("key", rule.key());
+    node.put("label", rule.label());
+    node.put("trigger", rule.trigger().jsonName());
+    putCriteria(node, "when", rule.when(), Criteria.always());
+    if (!rule.days().isEmpty()) {
+      ObjectNode days = node.putObject("days");
+      gradeOrder(rule.days().keySet(), grades).forEach(g -> days.put(g, rule.days().get(g)));
+    }
+    node.put("default_days", rule.defaultDays());
+    node.put("warn_days_before", rule.warnDaysBefore());
+    return node;
+  }
+
+  private static ObjectNode exemptions(Exemptions exempt) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("locked", exempt.locked());
+    node.put("customers", exempt.customers());
+    node.put("open_contracts", exempt.openContracts());
+    putCriteria(node, "when", exempt.when(), Criteria.any());
+    return node;
+  }
+
+  /** Writes criteria under a key unless they are the ones that mean "nothing" there (no gate, no exemption). */
+  private static void putCriteria(ObjectNode node, String key, Criteria criteria, Criteria nothing) {
+    if (!criteria.equals(nothing)) {
+      node.set(key, CriteriaJson.write(criteria));
+    }
+  }
+
+  /**
+   * Grades in a stable order: those of the grade field in its option order (A, B, C, D), then any others sorted, so
+   * that per-grade days (held in an unordered map) always read the same.
+   */
+  static List<String> gradeOrder(Collection<String> keys, List<String> grades) {
+    List<String> out = new ArrayList<>();
+    grades.stream().filter(keys::contains).forEach(out::add);
+    keys.stream().filter(k -> !grades.contains(k)).sorted().forEach(out::add);
+    return out;
   }
 
   /** ISO-8601, in whole days when the duration is ({@code P3D} rather than {@code PT72H}). */

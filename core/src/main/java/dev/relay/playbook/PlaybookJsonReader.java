@@ -15,6 +15,14 @@ import dev.relay.pipeline.BackMovePolicy;
 import dev.relay.pipeline.LostReason;
 import dev.relay.pipeline.PipelineDefinition;
 import dev.relay.pipeline.StageDefinition;
+import dev.relay.pool.ClaimRules;
+import dev.relay.pool.ConflictPolicy;
+import dev.relay.pool.DuplicatePolicy;
+import dev.relay.pool.Exemptions;
+import dev.relay.pool.PoolDefinition;
+import dev.relay.pool.PoolPolicy;
+import dev.relay.pool.RecycleRule;
+import dev.relay.pool.RecycleTrigger;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -23,22 +31,25 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The structural pass over a playbook's JSON tree: unknown keys, wrong JSON types, missing required keys, unknown
- * field types, zones, currencies and durations. It builds the model as far as it can, standing in placeholders for
- * elements it cannot read (and telling the validator their paths), then hands everything to {@link
- * PlaybookValidator} so that one {@link ValidationException} lists the structural and the semantic problems together.
- * One instance reads one document.
+ * field types, zones, currencies, durations and named choices (back-move, duplicate and conflict policies, recycle
+ * triggers). It builds the model as far as it can, standing in placeholders for elements it cannot read (and telling
+ * the validator their paths), then hands everything to {@link PlaybookValidator} so that one {@link
+ * ValidationException} lists the structural and the semantic problems together. One instance reads one document.
  */
 final class PlaybookJsonReader {
-  static final List<String> TOP_KEYS = List.of("name", "zone", "currency", "roles", "fields", "pipeline");
+  static final List<String> TOP_KEYS = List.of("name", "zone", "currency", "roles", "fields", "pipeline", "pool");
   static final List<String> FIELD_KEYS = List.of("name", "type", "label", "options");
   static final List<String> PIPELINE_KEYS =
       List.of("key", "label", "stages", "won_stage", "lost_reasons", "back_moves");
@@ -47,10 +58,18 @@ final class PlaybookJsonReader {
   static final List<String> APPROVAL_KEYS = List.of("key", "label", "when", "approver");
   static final List<String> APPROVER_KEYS = List.of("manager_of", "role", "rep");
   static final List<String> LOST_REASON_KEYS = List.of("key", "label", "requires_note");
+  static final List<String> POOL_KEYS = List.of("default_region", "duplicates", "similar_name_threshold", "conflicts",
+      "reveal_owner", "grade_field", "registration_protection", "transfer", "pools");
+  static final List<String> TRANSFER_KEYS = List.of("needs_approval", "deals_follow", "tasks_follow");
+  static final List<String> POOL_DEFINITION_KEYS =
+      List.of("key", "label", "accounts", "member_teams", "claim", "recycle", "exempt");
+  static final List<String> CLAIM_KEYS = List.of("max_owned", "count_won", "max_locked", "max_claims_per_day",
+      "reclaim_cooldown", "protection");
+  static final List<String> RECYCLE_KEYS =
+      List.of("key", "label", "trigger", "when", "days", "default_days", "warn_days_before");
+  static final List<String> EXEMPT_KEYS = List.of("locked", "customers", "open_contracts", "when");
   private static final List<String> KIND_KEYS = Stream.of(EntityKind.values()).map(EntityKind::jsonName).toList();
   private static final List<String> FIELD_TYPES = Stream.of(FieldType.values()).map(FieldType::jsonName).toList();
-  private static final List<String> BACK_MOVES =
-      Stream.of(BackMovePolicy.values()).map(BackMovePolicy::jsonName).toList();
 
   /**
    * The name of placeholder fields whose own name could not be read. Should a real field share it, criteria using that
@@ -73,7 +92,8 @@ final class PlaybookJsonReader {
     List<String> roles = roles(top);
     Map<EntityKind, List<FieldDefinition>> fields = fields(top);
     PipelineDefinition pipeline = pipeline(top);
-    return PlaybookValidator.validated(name, zone, currency, roles, fields, pipeline, problems, unreadable);
+    PoolPolicy pool = pool(top);
+    return PlaybookValidator.validated(name, zone, currency, roles, fields, pipeline, pool, problems, unreadable);
   }
 
   private ZoneId zone(JsonObjectReader top) {
@@ -109,26 +129,34 @@ final class PlaybookJsonReader {
   }
 
   private List<String> roles(JsonObjectReader top) {
-    List<JsonNode> items = top.array("roles", false);
-    List<String> roles = new ArrayList<>();
+    return strings(top, "roles");
+  }
+
+  /**
+   * An optional array of strings; empty if absent. The array, if it is not one, and each element that is not a string
+   * are reported and marked unreadable, the elements standing in as placeholders.
+   */
+  private List<String> strings(JsonObjectReader o, String key) {
+    List<JsonNode> items = o.array(key, false);
+    List<String> out = new ArrayList<>();
     if (items == null) {
-      if (top.has("roles")) {
-        unreadable.add("roles");
+      if (o.has(key)) {
+        unreadable.add(o.path(key));
       }
-      return roles;
+      return out;
     }
     for (int i = 0; i < items.size(); i++) {
-      String path = top.path("roles") + "[" + i + "]";
+      String path = o.path(key) + "[" + i + "]";
       JsonNode item = items.get(i);
       if (item.isTextual()) {
-        roles.add(item.textValue());
+        out.add(item.textValue());
       } else {
         problem(path, "expected a string, got " + JsonObjectReader.describe(item));
         unreadable.add(path);
-        roles.add(placeholder(path));
+        out.add(placeholder(path));
       }
     }
-    return roles;
+    return out;
   }
 
   private Map<EntityKind, List<FieldDefinition>> fields(JsonObjectReader top) {
@@ -246,15 +274,10 @@ final class PlaybookJsonReader {
         pipeline.lostReason(lostReason(reasons.get(i), o.path("lost_reasons") + "[" + i + "]"));
       }
     }
-    String backMoves = o.string("back_moves", false);
+    BackMovePolicy backMoves = choice(o, "back_moves", false, BackMovePolicy.values(), BackMovePolicy::jsonName,
+        "back-move policy", "policies");
     if (backMoves != null) {
-      BackMovePolicy policy = BackMovePolicy.fromJson(backMoves);
-      if (policy == null) {
-        problem(o.path("back_moves"), "unknown back-move policy '" + backMoves + "'"
-            + DidYouMean.hint(backMoves, BACK_MOVES, "policies"));
-      } else {
-        pipeline.backMoves(policy);
-      }
+      pipeline.backMoves(backMoves);
     }
     return pipeline.build();
   }
@@ -273,7 +296,7 @@ final class PlaybookJsonReader {
     String stageKey = orElse(key, placeholder(path));
     StageDefinition.Builder stage = StageDefinition.builder(stageKey, orElse(o.string("label", false), stageKey),
         probability == null ? 0 : probability);
-    stage.gate(criteria(o, "gate"));
+    stage.gate(criteria(o, "gate", Criteria.always()));
     List<JsonNode> approvals = o.array("approvals", false);
     for (int j = 0; approvals != null && j < approvals.size(); j++) {
       ApprovalRule approval = approval(approvals.get(j), o.path("approvals") + "[" + j + "]");
@@ -299,7 +322,7 @@ final class PlaybookJsonReader {
     }
     String key = o.string("key", true);
     String label = o.string("label", false);
-    Criteria when = criteria(o, "when");
+    Criteria when = criteria(o, "when", Criteria.always());
     Approver approver = approver(o);
     if (key == null || approver == null) {
       unreadable.add(path);
@@ -360,15 +383,189 @@ final class PlaybookJsonReader {
     return new LostReason(reasonKey, orElse(label, reasonKey), requiresNote != null && requiresNote);
   }
 
-  /** Criteria under a key; {@link Criteria#always()} if absent or unreadable (the problems are reported). */
-  private Criteria criteria(JsonObjectReader o, String key) {
+  /** The pool section; {@link PoolPolicy#defaults()} if absent, and each absent key takes its default. */
+  private PoolPolicy pool(JsonObjectReader top) {
+    JsonNode node = top.node("pool", false);
+    if (node == null) {
+      return PoolPolicy.defaults();
+    }
+    JsonObjectReader o = JsonObjectReader.of(node, top.path("pool"), problems, POOL_KEYS);
+    if (o == null) {
+      unreadable.add("pool");
+      return PoolPolicy.defaults();
+    }
+    PoolPolicy.Builder pool = PoolPolicy.builder();
+    set(o.string("default_region", false), pool::defaultRegion);
+    set(choice(o, "duplicates", false, DuplicatePolicy.values(), DuplicatePolicy::jsonName, "duplicate policy",
+        "policies"), pool::duplicates);
+    set(o.number("similar_name_threshold", false), pool::similarNameThreshold);
+    set(choice(o, "conflicts", false, ConflictPolicy.values(), ConflictPolicy::jsonName, "conflict policy",
+        "policies"), pool::conflicts);
+    set(o.bool("reveal_owner", false), pool::revealOwner);
+    String gradeField = o.string("grade_field", false);
+    if (gradeField != null) {
+      pool.gradeField(gradeField);
+    } else if (o.has("grade_field")) {
+      unreadable.add(o.path("grade_field"));
+    }
+    set(duration(o, "registration_protection"), pool::registrationProtection);
+    transfer(o, pool);
+    List<JsonNode> pools = o.array("pools", false);
+    if (pools != null) {
+      List<PoolDefinition> definitions = new ArrayList<>();
+      for (int i = 0; i < pools.size(); i++) {
+        definitions.add(poolDefinition(pools.get(i), o.path("pools") + "[" + i + "]"));
+      }
+      pool.pools(definitions);
+    } else if (o.has("pools")) {
+      unreadable.add(o.path("pools"));
+      pool.pools(List.of());
+    }
+    return pool.build();
+  }
+
+  private void transfer(JsonObjectReader poolSection, PoolPolicy.Builder pool) {
+    JsonNode node = poolSection.node("transfer", false);
+    JsonObjectReader o =
+        node == null ? null : JsonObjectReader.of(node, poolSection.path("transfer"), problems, TRANSFER_KEYS);
+    if (o == null) {
+      return;
+    }
+    set(o.bool("needs_approval", false), pool::transferNeedsApproval);
+    set(o.bool("deals_follow", false), pool::dealsFollowTransfer);
+    set(o.bool("tasks_follow", false), pool::tasksFollowTransfer);
+  }
+
+  private PoolDefinition poolDefinition(JsonNode node, String path) {
+    JsonObjectReader o = JsonObjectReader.of(node, path, problems, POOL_DEFINITION_KEYS);
+    if (o == null) {
+      unreadable.add(path);
+      return PoolDefinition.builder(placeholder(path), path).build();
+    }
+    String key = o.string("key", true);
+    if (key == null) {
+      unreadable.add(path);
+    }
+    String poolKey = orElse(key, placeholder(path));
+    PoolDefinition.Builder pool = PoolDefinition.builder(poolKey, orElse(o.string("label", false), poolKey))
+        .accounts(criteria(o, "accounts", Criteria.always()))
+        .memberTeams(strings(o, "member_teams").toArray(String[]::new))
+        .claim(claim(o));
+    List<JsonNode> rules = o.array("recycle", false);
+    for (int j = 0; rules != null && j < rules.size(); j++) {
+      pool.recycle(recycleRule(rules.get(j), o.path("recycle") + "[" + j + "]"));
+    }
+    return pool.exempt(exemptions(o)).build();
+  }
+
+  private ClaimRules claim(JsonObjectReader pool) {
+    JsonNode node = pool.node("claim", false);
+    JsonObjectReader o = node == null ? null : JsonObjectReader.of(node, pool.path("claim"), problems, CLAIM_KEYS);
+    if (o == null) {
+      return ClaimRules.unlimited();
+    }
+    ClaimRules.Builder claim = ClaimRules.builder();
+    set(o.integer("max_owned", false), claim::maxOwned);
+    set(o.bool("count_won", false), claim::countWon);
+    set(o.integer("max_locked", false), claim::maxLocked);
+    set(o.integer("max_claims_per_day", false), claim::maxClaimsPerDay);
+    set(duration(o, "reclaim_cooldown"), claim::reclaimCooldown);
+    set(duration(o, "protection"), claim::protection);
+    return claim.build();
+  }
+
+  private RecycleRule recycleRule(JsonNode node, String path) {
+    JsonObjectReader o = JsonObjectReader.of(node, path, problems, RECYCLE_KEYS);
+    if (o == null) {
+      unreadable.add(path);
+      return RecycleRule.builder(placeholder(path), path, RecycleTrigger.NO_FOLLOW_UP).build();
+    }
+    String key = o.string("key", true);
+    String label = o.string("label", false);
+    RecycleTrigger trigger = choice(o, "trigger", true, RecycleTrigger.values(), RecycleTrigger::jsonName,
+        "recycle trigger", "triggers");
+    Criteria when = criteria(o, "when", Criteria.always());
+    Map<String, Integer> days = days(o);
+    Integer defaultDays = o.integer("default_days", true);
+    Integer warnDaysBefore = o.integer("warn_days_before", false);
+    if (key == null || trigger == null || defaultDays == null) {
+      unreadable.add(path);
+    }
+    String ruleKey = orElse(key, placeholder(path));
+    RecycleRule.Builder rule = RecycleRule.builder(ruleKey, orElse(label, ruleKey),
+            trigger == null ? RecycleTrigger.NO_FOLLOW_UP : trigger)
+        .when(when)
+        .defaultDays(defaultDays == null ? 0 : defaultDays)
+        .warnDaysBefore(warnDaysBefore == null ? 0 : warnDaysBefore);
+    days.forEach(rule::days);
+    return rule.build();
+  }
+
+  /** Days per grade as written; entries that are not integers are reported, and the map is marked unreadable. */
+  private Map<String, Integer> days(JsonObjectReader rule) {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    JsonNode node = rule.node("days", false);
+    if (node == null) {
+      return out;
+    }
+    int before = problems.size();
+    JsonObjectReader o = JsonObjectReader.ofAnyKeys(node, rule.path("days"), problems);
+    for (int i = 0; o != null && i < o.keys().size(); i++) {
+      String grade = o.keys().get(i);
+      Integer days = o.integer(grade, false);
+      if (days != null) {
+        out.put(grade, days);
+      }
+    }
+    if (problems.size() > before) {
+      unreadable.add(rule.path("days"));
+    }
+    return out;
+  }
+
+  private Exemptions exemptions(JsonObjectReader pool) {
+    Exemptions standard = Exemptions.standard();
+    JsonNode node = pool.node("exempt", false);
+    JsonObjectReader o = node == null ? null : JsonObjectReader.of(node, pool.path("exempt"), problems, EXEMPT_KEYS);
+    if (o == null) {
+      return standard;
+    }
+    return new Exemptions(
+        orElse(o.bool("locked", false), standard.locked()),
+        orElse(o.bool("customers", false), standard.customers()),
+        orElse(o.bool("open_contracts", false), standard.openContracts()),
+        criteria(o, "when", standard.when()));
+  }
+
+  /**
+   * One of a closed set of names under a key, e.g. a back-move policy; {@code null} if absent (reported if required)
+   * or unknown (reported with a "did you mean" or the list of names).
+   */
+  private <E> @Nullable E choice(JsonObjectReader o, String key, boolean required, E[] values,
+      Function<E, String> jsonName, String what, String noun) {
+    String name = o.string(key, required);
+    if (name == null) {
+      return null;
+    }
+    for (E value : values) {
+      if (jsonName.apply(value).equals(name)) {
+        return value;
+      }
+    }
+    List<String> names = Stream.of(values).map(jsonName).toList();
+    problem(o.path(key), "unknown " + what + " '" + name + "'" + DidYouMean.hint(name, names, noun));
+    return null;
+  }
+
+  /** Criteria under a key; {@code absent} if absent or unreadable (the problems are reported). */
+  private Criteria criteria(JsonObjectReader o, String key, Criteria absent) {
     JsonNode node = o.node(key, false);
     if (node == null) {
-      return Criteria.always();
+      return absent;
     }
     int before = problems.size();
     Criteria criteria = CriteriaJson.read(node, o.path(key), problems);
-    return criteria == null || problems.size() > before ? Criteria.always() : criteria;
+    return criteria == null || problems.size() > before ? absent : criteria;
   }
 
   private @Nullable Duration duration(JsonObjectReader o, String key) {
@@ -384,12 +581,19 @@ final class PlaybookJsonReader {
     }
   }
 
+  /** Hands a value that was given to a builder's setter. */
+  private static <T> void set(@Nullable T value, Consumer<T> setter) {
+    if (value != null) {
+      setter.accept(value);
+    }
+  }
+
   /** A stand-in key no author can write (keys are lower snake case), so it never matches a reference. */
   private static String placeholder(String path) {
     return "#" + path;
   }
 
-  private static String orElse(@Nullable String value, String fallback) {
+  private static <T> T orElse(@Nullable T value, T fallback) {
     return value != null ? value : fallback;
   }
 

@@ -31,4 +31,55 @@ public record ClaimRules(
   public static ClaimRules unlimited() {
     return new ClaimRules(null, false, null, null, Duration.ZERO, Duration.ZERO);
   }
+
+  /** A builder starting from {@link #unlimited()}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link ClaimRules}; the playbook validates them with paths when it is built. */
+  public static final class Builder {
+    private @Nullable Integer maxOwned;
+    private boolean countWon;
+    private @Nullable Integer maxLocked;
+    private @Nullable Integer maxClaimsPerDay;
+    private Duration reclaimCooldown = Duration.ZERO;
+    private Duration protection = Duration.ZERO;
+
+    private Builder() {}
+
+    public Builder maxOwned(int value) {
+      this.maxOwned = value;
+      return this;
+    }
+
+    public Builder countWon(boolean value) {
+      this.countWon = value;
+      return this;
+    }
+
+    public Builder maxLocked(int value) {
+      this.maxLocked = value;
+      return this;
+    }
+
+    public Builder maxClaimsPerDay(int value) {
+      this.maxClaimsPerDay = value;
+      return this;
+    }
+
+    public Builder reclaimCooldown(Duration value) {
+      this.reclaimCooldown = Objects.requireNonNull(value, "reclaimCooldown");
+      return this;
+    }
+
+    public Builder protection(Duration value) {
+      this.protection = Objects.requireNonNull(value, "protection");
+      return this;
+    }
+
+    public ClaimRules build() {
+      return new ClaimRules(maxOwned, countWon, maxLocked, maxClaimsPerDay, reclaimCooldown, protection);
+    }
+  }
 }

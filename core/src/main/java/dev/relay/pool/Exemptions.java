@@ -20,4 +20,9 @@ public record Exemptions(boolean locked, boolean customers, boolean openContract
   public static Exemptions standard() {
     return new Exemptions(true, true, true, Criteria.any());
   }
+
+  /** These exemptions, with {@code criteria} as the extra accounts never recycled. */
+  public Exemptions withWhen(Criteria criteria) {
+    return new Exemptions(locked, customers, openContracts, criteria);
+  }
 }

@@ -1,6 +1,7 @@
 package dev.relay.pool;
 
 import dev.relay.criteria.Criteria;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,5 +38,65 @@ public record PoolDefinition(
   public static PoolDefinition everyone() {
     return new PoolDefinition("public", "公海 Public pool", Criteria.always(), List.of(), ClaimRules.unlimited(),
         List.of(), Exemptions.standard());
+  }
+
+  /** A builder for a pool of every account, open to everyone, without limits, recycling or extra exemptions. */
+  public static Builder builder(String key, String label) {
+    return new Builder(key, label);
+  }
+
+  /** Builds a {@link PoolDefinition}; the playbook validates it with paths when it is built. */
+  public static final class Builder {
+    private final String key;
+    private final String label;
+    private Criteria accounts = Criteria.always();
+    private final List<String> memberTeams = new ArrayList<>();
+    private ClaimRules claim = ClaimRules.unlimited();
+    private final List<RecycleRule> recycle = new ArrayList<>();
+    private Exemptions exempt = Exemptions.standard();
+
+    private Builder(String key, String label) {
+      this.key = Objects.requireNonNull(key, "key");
+      this.label = Objects.requireNonNull(label, "label");
+    }
+
+    public Builder accounts(Criteria value) {
+      this.accounts = Objects.requireNonNull(value, "accounts");
+      return this;
+    }
+
+    /** Adds member teams (keys); without any, every rep may claim. */
+    public Builder memberTeams(String... teams) {
+      memberTeams.addAll(List.of(teams));
+      return this;
+    }
+
+    public Builder claim(ClaimRules value) {
+      this.claim = Objects.requireNonNull(value, "claim");
+      return this;
+    }
+
+    public Builder claim(ClaimRules.Builder value) {
+      return claim(value.build());
+    }
+
+    /** Adds a recycle rule. */
+    public Builder recycle(RecycleRule rule) {
+      recycle.add(Objects.requireNonNull(rule, "rule"));
+      return this;
+    }
+
+    public Builder recycle(RecycleRule.Builder rule) {
+      return recycle(rule.build());
+    }
+
+    public Builder exempt(Exemptions value) {
+      this.exempt = Objects.requireNonNull(value, "exempt");
+      return this;
+    }
+
+    public PoolDefinition build() {
+      return new PoolDefinition(key, label, accounts, memberTeams, claim, recycle, exempt);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.relay.pool;
 
 import dev.relay.criteria.Criteria;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -29,5 +30,56 @@ public record RecycleRule(
   /** The allowed days of neglect for an account of this grade ({@code null} if it has none). */
   public int daysFor(@org.jspecify.annotations.Nullable String grade) {
     return grade == null ? defaultDays : days.getOrDefault(grade, defaultDays);
+  }
+
+  /**
+   * A builder for a rule over every owned account, without per-grade days and without a warning; set the days with
+   * {@link Builder#days} and {@link Builder#defaultDays}.
+   */
+  public static Builder builder(String key, String label, RecycleTrigger trigger) {
+    return new Builder(key, label, trigger);
+  }
+
+  /** Builds a {@link RecycleRule}; the playbook validates it with paths when it is built. */
+  public static final class Builder {
+    private final String key;
+    private final String label;
+    private final RecycleTrigger trigger;
+    private Criteria when = Criteria.always();
+    private final Map<String, Integer> days = new LinkedHashMap<>();
+    private int defaultDays;
+    private int warnDaysBefore;
+
+    private Builder(String key, String label, RecycleTrigger trigger) {
+      this.key = Objects.requireNonNull(key, "key");
+      this.label = Objects.requireNonNull(label, "label");
+      this.trigger = Objects.requireNonNull(trigger, "trigger");
+    }
+
+    public Builder when(Criteria value) {
+      this.when = Objects.requireNonNull(value, "when");
+      return this;
+    }
+
+    /** The allowed days for accounts of one grade. */
+    public Builder days(String grade, int value) {
+      days.put(Objects.requireNonNull(grade, "grade"), value);
+      return this;
+    }
+
+    /** The allowed days for accounts without a grade, or of a grade without its own days. */
+    public Builder defaultDays(int value) {
+      this.defaultDays = value;
+      return this;
+    }
+
+    public Builder warnDaysBefore(int value) {
+      this.warnDaysBefore = value;
+      return this;
+    }
+
+    public RecycleRule build() {
+      return new RecycleRule(key, label, trigger, when, days, defaultDays, warnDaysBefore);
+    }
   }
 }

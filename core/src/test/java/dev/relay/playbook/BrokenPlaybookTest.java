@@ -1,12 +1,10 @@
 package dev.relay.playbook;
 
+import static dev.relay.playbook.PlaybookEdits.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.relay.common.ErrorCode;
@@ -22,8 +20,6 @@ import org.junit.jupiter.api.Test;
  * stage {@code won}, stage 4 {@code payment}).
  */
 class BrokenPlaybookTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   @Test
   void theUnbrokenPlaybookReads() {
     assertEquals(SmallTeamPlaybook.built(), PlaybookJson.read(SmallTeamPlaybook.json()));
@@ -244,8 +240,8 @@ class BrokenPlaybookTest {
 
   @Test
   void documentMustBeAnObject() {
-    rejects("[1, 2]", "expected an object, got an array");
-    rejects("", "empty document: expected a JSON object");
+    PlaybookEdits.rejects("[1, 2]", "expected an object, got an array");
+    PlaybookEdits.rejects("", "empty document: expected a JSON object");
   }
 
   @Test
@@ -285,31 +281,11 @@ class BrokenPlaybookTest {
   }
 
   private static void rejects(Consumer<ObjectNode> edit, String... expected) {
-    rejects(edited(edit), expected);
-  }
-
-  private static void rejects(String json, String... expected) {
-    ValidationException e = assertThrows(ValidationException.class, () -> PlaybookJson.read(json));
-    assertEquals(List.of(expected), e.problems().stream().map(Problem::toString).toList());
+    PlaybookEdits.rejects(edited(edit), expected);
   }
 
   private static String edited(Consumer<ObjectNode> edit) {
-    try {
-      ObjectNode root = (ObjectNode) MAPPER.readTree(SmallTeamPlaybook.json());
-      edit.accept(root);
-      return MAPPER.writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** JSON with single quotes for readability. */
-  private static JsonNode json(String singleQuoted) {
-    try {
-      return MAPPER.readTree(singleQuoted.replace('\'', '"'));
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(singleQuoted, e);
-    }
+    return PlaybookEdits.edited(SmallTeamPlaybook.json(), edit);
   }
 
   private static ObjectNode pipeline(ObjectNode root) {

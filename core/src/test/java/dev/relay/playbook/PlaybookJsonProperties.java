@@ -15,11 +15,20 @@ import dev.relay.pipeline.BackMovePolicy;
 import dev.relay.pipeline.LostReason;
 import dev.relay.pipeline.PipelineDefinition;
 import dev.relay.pipeline.StageDefinition;
+import dev.relay.pool.ClaimRules;
+import dev.relay.pool.ConflictPolicy;
+import dev.relay.pool.DuplicatePolicy;
+import dev.relay.pool.Exemptions;
+import dev.relay.pool.PoolDefinition;
+import dev.relay.pool.PoolPolicy;
+import dev.relay.pool.RecycleRule;
+import dev.relay.pool.RecycleTrigger;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import net.jqwik.api.AfterFailureMode;
 import net.jqwik.api.Arbitraries;
@@ -28,19 +37,29 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 
 /** The JSON form loses nothing: any valid playbook survives write then read, and its canonical text is stable. */
 class PlaybookJsonProperties {
   private static final List<String> ROLES = List.of("sales_rep", "sales_manager", "finance", "after_sales");
+  private static final List<String> GRADES = List.of("A", "B", "C", "D");
+  private static final List<String> TEAMS = List.of("east", "west", "key_accounts");
 
   @Property(afterFailure = AfterFailureMode.PREVIOUS_SEED)
   void writeThenReadGivesTheSamePlaybook(@ForAll("playbooks") Playbook playbook) {
     boolean gated = playbook.pipeline().stages().stream().anyMatch(s -> !s.gate().equals(Criteria.always()));
     Statistics.label("won stage").collect(playbook.pipeline().wonStage() != null);
     Statistics.label("gates").collect(gated);
+    boolean poolConfigured = !playbook.pool().equals(PoolPolicy.defaults());
+    boolean recycledByGrade = playbook.pool().pools().stream()
+        .anyMatch(p -> p.recycle().stream().anyMatch(r -> !r.days().isEmpty()));
+    Statistics.label("pool configured").collect(poolConfigured);
+    Statistics.label("recycle days by grade").collect(recycledByGrade);
     Statistics.label("won stage").coverage(c -> c.check(true).percentage(p -> p > 20));
     Statistics.label("gates").coverage(c -> c.check(true).percentage(p -> p > 20));
+    Statistics.label("pool configured").coverage(c -> c.check(true).percentage(p -> p > 50));
+    Statistics.label("recycle days by grade").coverage(c -> c.check(true).percentage(p -> p > 10));
 
     String canonical = PlaybookJson.write(playbook);
     Playbook read = PlaybookJson.read(canonical);
@@ -48,6 +67,7 @@ class PlaybookJsonProperties {
     assertEquals(playbook, read);
     assertEquals(playbook.pipeline(), read.pipeline());
     assertEquals(playbook.customFields(EntityKind.DEAL), read.customFields(EntityKind.DEAL));
+    assertEquals(playbook.pool(), read.pool());
     assertEquals(canonical, PlaybookJson.write(read));
   }
 
@@ -55,8 +75,8 @@ class PlaybookJsonProperties {
   Arbitrary<Playbook> playbooks() {
     Arbitrary<List<String>> roles =
         Arbitraries.subsetOf(ROLES).map(set -> ROLES.stream().filter(set::contains).toList());
-    return roles.flatMap(r -> Combinators.combine(labels(), zones(), pipelines(r)).as((name, zone, pipeline) ->
-        Playbook.builder()
+    return roles.flatMap(r -> Combinators.combine(labels(), zones(), pipelines(r), poolPolicies())
+        .as((name, zone, pipeline, pool) -> Playbook.builder()
             .name(name)
             .zone(zone)
             .currency("CNY")
@@ -64,7 +84,11 @@ class PlaybookJsonProperties {
             .customField(EntityKind.DEAL, FieldDefinition.custom("budget", FieldType.DECIMAL).withLabel("预算 Budget"))
             .customField(EntityKind.DEAL, FieldDefinition.customEnum("region", FieldType.ENUM, List.of("east", "west")))
             .customField(EntityKind.LEAD, FieldDefinition.custom("source", FieldType.STRING))
+            .customField(EntityKind.ACCOUNT,
+                FieldDefinition.customEnum("region", FieldType.ENUM, List.of("east", "west")))
+            .customField(EntityKind.ACCOUNT, FieldDefinition.customEnum("grade", FieldType.ENUM, GRADES))
             .pipeline(pipeline)
+            .pool(pool)
             .build()));
   }
 
@@ -156,6 +180,88 @@ class PlaybookJsonProperties {
         ? Arbitraries.oneOf(Arbitraries.just(Approver.ownersManager()), reps)
         : Arbitraries.oneOf(Arbitraries.just(Approver.ownersManager()), reps,
             Arbitraries.of(roles).map(Approver::role));
+  }
+
+  /** The defaults (a playbook without a pool section) or a configured pool section, graded or not. */
+  private Arbitrary<PoolPolicy> poolPolicies() {
+    Arbitrary<PoolPolicy> configured = Arbitraries.of(true, false).flatMap(graded -> Combinators.combine(
+            Arbitraries.of("CN", "DE", "US", "SG"),
+            Arbitraries.of(DuplicatePolicy.class),
+            Arbitraries.doubles().between(0.01, 1).ofScale(3),
+            Arbitraries.of(ConflictPolicy.class),
+            Arbitraries.of(true, false).list().ofSize(4),
+            durations(),
+            poolDefinitions(graded).list().ofMinSize(1).ofMaxSize(3))
+        .as((region, duplicates, threshold, conflicts, flags, registration, pools) -> {
+          PoolPolicy.Builder b = PoolPolicy.builder()
+              .defaultRegion(region)
+              .duplicates(duplicates)
+              .similarNameThreshold(threshold)
+              .conflicts(conflicts)
+              .revealOwner(flags.get(0))
+              .registrationProtection(registration)
+              .transferNeedsApproval(flags.get(1))
+              .dealsFollowTransfer(flags.get(2))
+              .tasksFollowTransfer(flags.get(3));
+          if (graded) {
+            b.gradeField("grade");
+          }
+          for (int i = 0; i < pools.size(); i++) {
+            PoolDefinition p = pools.get(i);
+            b.pool(new PoolDefinition("p" + i, p.label(), p.accounts(), p.memberTeams(), p.claim(), p.recycle(),
+                p.exempt()));
+          }
+          return b.build();
+        }));
+    return Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(PoolPolicy.defaults())), Tuple.of(4, configured));
+  }
+
+  /** A pool under a placeholder key, unique keys being given by position. */
+  private Arbitrary<PoolDefinition> poolDefinitions(boolean graded) {
+    Arbitrary<Criteria> accounts = Arbitraries.oneOf(Arbitraries.just(Criteria.always()),
+        Arbitraries.of("east", "west").map(r -> all(field("region").eq(r))));
+    Arbitrary<Criteria> exemptWhen = Arbitraries.oneOf(Arbitraries.just(Criteria.any()),
+        Arbitraries.just(all(field("region").eq("west"))), Arbitraries.just(Criteria.always()));
+    Arbitrary<Exemptions> exemptions = Combinators.combine(Arbitraries.of(true, false).list().ofSize(3), exemptWhen)
+        .as((flags, when) -> new Exemptions(flags.get(0), flags.get(1), flags.get(2), when));
+    Arbitrary<List<String>> teams =
+        Arbitraries.subsetOf(TEAMS).map(set -> TEAMS.stream().filter(set::contains).toList());
+    Arbitrary<List<RecycleRule>> rules = recycleRules(graded).list().ofMaxSize(3).map(rs -> {
+      List<RecycleRule> keyed = new ArrayList<>();
+      for (int j = 0; j < rs.size(); j++) {
+        RecycleRule r = rs.get(j);
+        keyed.add(new RecycleRule("r" + j, r.label(), r.trigger(), r.when(), r.days(), r.defaultDays(),
+            r.warnDaysBefore()));
+      }
+      return keyed;
+    });
+    return Combinators.combine(labels(), accounts, teams, claims(), rules, exemptions)
+        .as((label, criteria, members, claim, recycle, exempt) ->
+            new PoolDefinition("unkeyed", label, criteria, members, claim, recycle, exempt));
+  }
+
+  private Arbitrary<ClaimRules> claims() {
+    Arbitrary<Integer> limit = Arbitraries.integers().between(1, 500).injectNull(0.4);
+    return Combinators.combine(limit, Arbitraries.of(true, false), limit, limit, durations(), durations())
+        .as(ClaimRules::new);
+  }
+
+  /** Recycle rules under a placeholder key; with a grade field, some of them have days per grade. */
+  private Arbitrary<RecycleRule> recycleRules(boolean graded) {
+    Arbitrary<Map<String, Integer>> days = graded
+        ? Arbitraries.maps(Arbitraries.of(GRADES), Arbitraries.integers().between(10, 90)).ofMaxSize(4)
+        : Arbitraries.just(Map.of());
+    Arbitrary<Criteria> when = Arbitraries.oneOf(Arbitraries.just(Criteria.always()),
+        Arbitraries.subsetOf(GRADES).ofMinSize(1).map(gs -> all(field("grade").in(gs.stream().sorted().toArray()))));
+    return Combinators.combine(labels(), Arbitraries.of(RecycleTrigger.class), when, days,
+            Arbitraries.integers().between(10, 120), Arbitraries.integers().between(0, 9))
+        .as((label, trigger, criteria, byGrade, defaultDays, warn) ->
+            new RecycleRule("unkeyed", label, trigger, criteria, byGrade, defaultDays, warn));
+  }
+
+  /** Non-negative durations: zero (nothing), whole days, or any number of seconds. */
+  private Arbitrary<Duration> durations() {
+    return Arbitraries.oneOf(Arbitraries.just(Duration.ZERO), slas());
   }
 
   /** Labels as people write them: any language, quotes, backslashes and line breaks included. */

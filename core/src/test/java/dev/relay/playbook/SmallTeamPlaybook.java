@@ -30,9 +30,14 @@ public final class SmallTeamPlaybook {
 
   /** The canonical JSON text. */
   public static String json() {
-    try (InputStream in = SmallTeamPlaybook.class.getResourceAsStream(RESOURCE)) {
+    return resource(RESOURCE);
+  }
+
+  /** A UTF-8 classpath resource of the core tests, e.g. {@code /playbooks/small-team.json}. */
+  static String resource(String name) {
+    try (InputStream in = SmallTeamPlaybook.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("missing test resource " + RESOURCE);
+        throw new IllegalStateException("missing test resource " + name);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.relay.criteria.CompiledCriteria;
 import dev.relay.criteria.CriteriaCompiler;
 import dev.relay.fields.EntityKind;
+import dev.relay.fields.FieldDefinition;
 import dev.relay.fields.FieldSchema;
 import dev.relay.fields.FieldValues;
 import dev.relay.pipeline.ApprovalRule;
@@ -17,6 +18,13 @@ import dev.relay.pipeline.PipelineDefinition;
 import dev.relay.pipeline.StageDefinition;
 import dev.relay.playbook.Playbook;
 import dev.relay.playbook.PlaybookJson;
+import dev.relay.pool.ClaimRules;
+import dev.relay.pool.ConflictPolicy;
+import dev.relay.pool.DuplicatePolicy;
+import dev.relay.pool.PoolDefinition;
+import dev.relay.pool.PoolPolicy;
+import dev.relay.pool.RecycleRule;
+import dev.relay.pool.RecycleTrigger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -129,11 +137,83 @@ class B2bManufacturingPlaybookTest {
   }
 
   @Test
+  void accountsHaveARegionAGradeAndAnOpenReceivableButNoCreditCodeField() {
+    assertEquals(List.of("region", "grade", "open_receivable"),
+        playbook.customFields(EntityKind.ACCOUNT).stream().map(FieldDefinition::name).toList());
+    assertEquals(List.of("A", "B", "C", "D"),
+        playbook.schema(EntityKind.ACCOUNT).field("grade").orElseThrow().options());
+  }
+
+  @Test
+  void duplicatesAreRejectedAndConflictsBecomeCollaborationRequests() {
+    PoolPolicy pool = playbook.pool();
+    assertEquals("CN", pool.defaultRegion());
+    assertEquals(DuplicatePolicy.REJECT, pool.duplicates());
+    assertEquals(ConflictPolicy.COLLABORATION_REQUEST, pool.conflicts());
+    assertTrue(pool.revealOwner());
+    assertEquals(Duration.ofDays(30), pool.registrationProtection());
+    assertTrue(pool.transferNeedsApproval());
+    assertTrue(pool.dealsFollowTransfer());
+    assertTrue(pool.tasksFollowTransfer());
+  }
+
+  @Test
+  void eastChinaAccountsGoToTheEastTeamsPoolAndTheRestToTheNationalPool() {
+    List<PoolDefinition> pools = playbook.pool().pools();
+    assertEquals(List.of("east", "national"), pools.stream().map(PoolDefinition::key).toList());
+    assertEquals(List.of("east"), pools.get(0).memberTeams());
+    assertEquals(List.of(), pools.get(1).memberTeams());
+    FieldSchema schema = playbook.schema(EntityKind.ACCOUNT);
+    CompiledCriteria east = CriteriaCompiler.compile(pools.get(0).accounts(), schema, "east.accounts");
+    CompiledCriteria national = CriteriaCompiler.compile(pools.get(1).accounts(), schema, "national.accounts");
+    assertTrue(east.test(account(Map.of("region", "east"))));
+    assertFalse(east.test(account(Map.of("region", "north"))));
+    assertTrue(national.test(account(Map.of("region", "north"))));
+  }
+
+  @Test
+  void repsClaimAtMostFiveADayAndOwnAtMostThirty() {
+    for (PoolDefinition pool : playbook.pool().pools()) {
+      assertEquals(new ClaimRules(30, false, 5, 5, Duration.ofDays(30), Duration.ofDays(7)), pool.claim(), pool.key());
+    }
+  }
+
+  @Test
+  void neglectedAccountsReturnSoonerTheLowerTheirGrade() {
+    RecycleRule noFollowUp = playbook.pool().pools().get(0).recycle().get(0);
+    assertEquals("grade", playbook.pool().gradeField());
+    assertEquals(RecycleTrigger.NO_FOLLOW_UP, noFollowUp.trigger());
+    assertEquals(List.of(30, 15, 7, 7, 10), List.of(noFollowUp.daysFor("A"), noFollowUp.daysFor("B"),
+        noFollowUp.daysFor("C"), noFollowUp.daysFor("D"), noFollowUp.daysFor(null)));
+    assertEquals(3, noFollowUp.warnDaysBefore());
+    RecycleRule notWon = playbook.pool().pools().get(0).recycle().get(1);
+    assertEquals(RecycleTrigger.NOT_WON_AFTER_CLAIM, notWon.trigger());
+    assertEquals(90, notWon.daysFor("A"));
+    assertEquals(playbook.pool().pools().get(0).recycle(), playbook.pool().pools().get(1).recycle());
+  }
+
+  @Test
+  void accountsThatStillOweMoneyAreNeverRecycled() {
+    for (PoolDefinition pool : playbook.pool().pools()) {
+      assertTrue(pool.exempt().locked() && pool.exempt().customers() && pool.exempt().openContracts(), pool.key());
+      CompiledCriteria owes = CriteriaCompiler.compile(pool.exempt().when(), playbook.schema(EntityKind.ACCOUNT),
+          pool.key() + ".exempt.when");
+      assertTrue(owes.test(account(Map.of("open_receivable", new BigDecimal("12000.00")))));
+      assertFalse(owes.test(account(Map.of("open_receivable", BigDecimal.ZERO))));
+      assertFalse(owes.test(account(Map.of())));
+    }
+  }
+
+  @Test
   void isKeptInCanonicalForm() {
     assertEquals(text, PlaybookJson.write(playbook), "rewrite the sample with PlaybookJson.write");
   }
 
   private static FieldValues deal(Map<String, ?> values) {
     return FieldValues.empty(playbook.schema(EntityKind.DEAL)).with(values, true);
+  }
+
+  private static FieldValues account(Map<String, ?> values) {
+    return FieldValues.empty(playbook.schema(EntityKind.ACCOUNT)).with(values, true);
   }
 }
