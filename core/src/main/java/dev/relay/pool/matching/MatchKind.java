@@ -2,7 +2,10 @@ package dev.relay.pool.matching;
 
 /** The kinds of normalised key two accounts can share. */
 public enum MatchKind {
-  /** The company name without case, width, punctuation, white space or legal-form suffix. */
+  /**
+   * The company name without case, width, punctuation, white space or legal-form suffix; a branch's is its parent's,
+   * {@code /}, and the rest of its name (see {@link AccountKeys}).
+   */
   COMPANY_NAME,
   /** A person's name, normalised the same way but without legal forms. */
   PERSON_NAME,
