@@ -1,15 +1,24 @@
 package dev.relay;
 
+import dev.relay.activity.ActivityRepository;
+import dev.relay.activity.ActivityService;
+import dev.relay.activity.InMemoryActivityRepository;
+import dev.relay.activity.InMemoryTaskRepository;
+import dev.relay.activity.OverdueTaskMonitor;
+import dev.relay.activity.TaskRepository;
+import dev.relay.common.AccountId;
 import dev.relay.common.DirectTransactionRunner;
 import dev.relay.common.EventPublisher;
 import dev.relay.common.IdGenerator;
 import dev.relay.common.InMemoryEventPublisher;
 import dev.relay.common.Period;
+import dev.relay.common.RepId;
 import dev.relay.common.SequentialIdGenerator;
 import dev.relay.common.TenantId;
 import dev.relay.common.TransactionRunner;
 import dev.relay.org.InMemoryOrgDirectory;
 import dev.relay.org.OrgDirectory;
+import dev.relay.pipeline.Deal;
 import dev.relay.pipeline.DealRepository;
 import dev.relay.pipeline.FunnelAnalytics;
 import dev.relay.pipeline.FunnelReport;
@@ -18,7 +27,12 @@ import dev.relay.pipeline.PipelineService;
 import dev.relay.pipeline.SlaMonitor;
 import dev.relay.playbook.InMemoryPlaybookRepository;
 import dev.relay.playbook.PlaybookRepository;
+import dev.relay.pool.AccountRepository;
+import dev.relay.pool.InMemoryAccountRepository;
+import dev.relay.pool.PoolService;
+import dev.relay.pool.RecycleSweep;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -37,7 +51,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Every port left unset gets its thread-safe in-memory adapter, so {@code Relay.builder().build()} is a complete
  * engine for tests, demos and single-process embedding. Relay starts no threads: the host schedules the monitors
- * ({@link SlaMonitor#checkBreaches}). Instances are thread-safe.
+ * ({@link SlaMonitor#checkBreaches}, {@link RecycleSweep#sweep}, {@link OverdueTaskMonitor#checkOverdue}). Instances
+ * are thread-safe.
  */
 public final class Relay {
   private final Clock clock;
@@ -49,6 +64,10 @@ public final class Relay {
   private final PipelineService pipeline;
   private final SlaMonitor slaMonitor;
   private final FunnelAnalytics funnel;
+  private final PoolService pool;
+  private final RecycleSweep recycleSweep;
+  private final ActivityService activities;
+  private final OverdueTaskMonitor overdueTasks;
 
   private Relay(Builder b) {
     this.clock = b.clock;
@@ -58,10 +77,31 @@ public final class Relay {
     this.deals = b.deals != null ? b.deals : new InMemoryDealRepository();
     IdGenerator ids = b.ids != null ? b.ids : new SequentialIdGenerator();
     TransactionRunner tx = b.transactions != null ? b.transactions : new DirectTransactionRunner();
+    AccountRepository accounts = b.accounts != null ? b.accounts : new InMemoryAccountRepository();
+    ActivityRepository activityRepository = b.activities != null ? b.activities : new InMemoryActivityRepository();
+    TaskRepository tasks = b.tasks != null ? b.tasks : new InMemoryTaskRepository();
     this.playbooks = new Playbooks(playbookRepository, clock);
-    this.pipeline = new PipelineService(deals, playbookRepository, org, events, ids, tx, clock);
+    // Capabilities hand work to each other in the same unit of work: a transfer takes the account's open deals and
+    // tasks along, an activity on an account is its follow-up, a deal won makes its account a customer. The lambdas
+    // resolve the services at call time, after construction.
+    this.pool = new PoolService(accounts, playbookRepository, org, this::handOverDeals, this::handOverTasks, events,
+        ids, tx, clock);
+    CustomerOnWin customerOnWin = new CustomerOnWin(events, pool);
+    this.pipeline = new PipelineService(deals, playbookRepository, org, customerOnWin, ids, tx, clock);
+    customerOnWin.bind(pipeline);
+    this.activities = new ActivityService(activityRepository, tasks, events, ids, tx, clock, pool);
     this.slaMonitor = new SlaMonitor(deals, playbookRepository, events, tx, clock);
+    this.recycleSweep = new RecycleSweep(accounts, deals, playbookRepository, org, events, tx, clock);
+    this.overdueTasks = new OverdueTaskMonitor(tasks, events, tx, clock);
     this.funnel = new FunnelAnalytics(b.funnelMinimumEntries);
+  }
+
+  private List<Deal> handOverDeals(AccountId account, RepId to, RepId actor, String note) {
+    return pipeline.reassignOpenDeals(account, to, actor, note);
+  }
+
+  private int handOverTasks(AccountId account, RepId to, RepId actor) {
+    return activities.reassignOpenTasks(account, to, actor);
   }
 
   public static Builder builder() {
@@ -76,6 +116,26 @@ public final class Relay {
   /** Deals and their movement through the pipeline. */
   public PipelineService pipeline() {
     return pipeline;
+  }
+
+  /** The customer pool: accounts, duplicates and conflicts, claims, registrations, transfers, releases. */
+  public PoolService pool() {
+    return pool;
+  }
+
+  /** Returns neglected accounts to the public pool and warns owners first; the host calls it on its own schedule. */
+  public RecycleSweep recycleSweep() {
+    return recycleSweep;
+  }
+
+  /** Activities (follow-ups) and follow-up tasks. */
+  public ActivityService activities() {
+    return activities;
+  }
+
+  /** Reports each overdue follow-up task once; the host calls it on its own schedule. */
+  public OverdueTaskMonitor overdueTasks() {
+    return overdueTasks;
   }
 
   /** Reports each stage-SLA breach once; the host calls it on its own schedule. */
@@ -132,6 +192,9 @@ public final class Relay {
     private @Nullable DealRepository deals;
     private @Nullable IdGenerator ids;
     private @Nullable TransactionRunner transactions;
+    private @Nullable AccountRepository accounts;
+    private @Nullable ActivityRepository activities;
+    private @Nullable TaskRepository tasks;
     private int funnelMinimumEntries = FunnelAnalytics.DEFAULT_MINIMUM_ENTRIES;
 
     private Builder() {}
@@ -158,6 +221,21 @@ public final class Relay {
 
     public Builder deals(DealRepository value) {
       this.deals = Objects.requireNonNull(value, "deals");
+      return this;
+    }
+
+    public Builder accounts(AccountRepository value) {
+      this.accounts = Objects.requireNonNull(value, "accounts");
+      return this;
+    }
+
+    public Builder activities(ActivityRepository value) {
+      this.activities = Objects.requireNonNull(value, "activities");
+      return this;
+    }
+
+    public Builder tasks(TaskRepository value) {
+      this.tasks = Objects.requireNonNull(value, "tasks");
       return this;
     }
 
