@@ -1,6 +1,10 @@
 package dev.relay.examples.demo;
 
 import dev.relay.Relay;
+import dev.relay.activity.ActivityKind;
+import dev.relay.activity.NewActivity;
+import dev.relay.activity.Subject;
+import dev.relay.common.AccountId;
 import dev.relay.common.DealId;
 import dev.relay.common.Money;
 import dev.relay.common.Period;
@@ -21,6 +25,11 @@ import dev.relay.pipeline.StageMove;
 import dev.relay.playbook.Playbook;
 import dev.relay.playbook.PlaybookJson;
 import dev.relay.playbook.VersionedPlaybook;
+import dev.relay.pool.Account;
+import dev.relay.pool.AccountCreation;
+import dev.relay.pool.AccountKind;
+import dev.relay.pool.NewAccount;
+import dev.relay.pool.PoolEvent;
 import dev.relay.testkit.ManualClock;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,8 +47,9 @@ import java.util.Map;
 
 /**
  * The README's demo: loads the sample B2B manufacturing playbook, plays a scripted fortnight of a small East-China sales
- * team in memory — deals advancing, a gate blocking, approvals, an SLA breach, a lost deal with its reason — and prints
- * the funnel report.
+ * team in memory — customers claimed from the public pool, a duplicate customer caught as a conflict (撞单) and turned into
+ * a collaboration, deals advancing, a gate blocking, approvals, an SLA breach, a lost deal with its reason, a neglected
+ * customer warned and recycled to the public pool (公海) — and prints the funnel report.
  *
  * <p>Run with {@code mvn -q -pl examples -am compile exec:java}.
  */
@@ -54,6 +64,7 @@ public final class FortnightDemo {
   private final PipelineService pipeline = relay.pipeline();
   private final Map<String, RepId> people = new LinkedHashMap<>();
   private final List<RelayEvent> events = new ArrayList<>();
+  private final Map<DealId, AccountId> customerOf = new LinkedHashMap<>();
 
   FortnightDemo(PrintStream out) {
     this.out = out;
@@ -78,12 +89,32 @@ public final class FortnightDemo {
     RepId wang = people.get("wang");
     RepId qian = people.get("qian");
 
-    // Week 1, Monday: three new opportunities come in.
-    day("Mon: new opportunities");
-    Deal suzhou = create("苏州精密 CNC line 数控产线", li, "1280000", Map.of("industry", "machinery"));
-    Deal ningbo = create("宁波注塑 Injection molding cell 注塑单元", han, "560000", Map.of("industry", "automotive"));
-    Deal wuxi = create("无锡汽配 Spare parts framework 备件框架", zhang, "300000", Map.of("industry", "automotive"));
-    Deal changzhou = create("常州电子 Automation line 自动化线", han, "420000", Map.of("industry", "electronics"));
+    // Week 1, Monday: sales ops loads trade-show leads into the public pool; reps claim them and open deals.
+    day("Mon: customers claimed from the public pool, new opportunities");
+    RepId zhao = people.get("zhao");
+    AccountId suzhouCo = intoPool(zhao, "苏州精密机械有限公司", "0512-6588 1234", "A");
+    AccountId ningboCo = intoPool(zhao, "宁波华翔注塑股份有限公司", "+86 139 5744 0001", "B");
+    AccountId wuxiCo = intoPool(zhao, "Wuxi Lead Auto Parts Co., Ltd.", "+86 138 1234 5678", "B");
+    AccountId changzhouCo = intoPool(zhao, "常州星宇电子有限公司", "0519-8888 6666", "C");
+    claim(suzhouCo, li);
+    claim(ningboCo, han);
+    claim(wuxiCo, zhang);
+    claim(changzhouCo, han);
+    Deal suzhou = create("苏州精密 CNC line 数控产线", li, "1280000", Map.of("industry", "machinery"), suzhouCo);
+    Deal ningbo = create("宁波注塑 Injection molding cell 注塑单元", han, "560000", Map.of("industry", "automotive"),
+        ningboCo);
+    Deal wuxi = create("无锡汽配 Spare parts framework 备件框架", zhang, "300000", Map.of("industry", "automotive"),
+        wuxiCo);
+    Deal changzhou = create("常州电子 Automation line 自动化线", han, "420000", Map.of("industry", "electronics"),
+        changzhouCo);
+
+    // Zhang met the same Suzhou company at the trade show and enters it again, written differently: 撞单.
+    AccountCreation again = relay.pool().create(tenant,
+        NewAccount.company("苏州精密机械（有限公司）", zhang).withPhones("+86 512 6588 1234"));
+    if (again instanceof AccountCreation.Requested requested) {
+      requested.reasons().forEach(r -> out.println("  ⇄ " + r.message()));
+      relay.pool().acceptCollaboration(requested.accountId(), requested.request().id(), li);
+    }
 
     nextDay("Tue: first calls");
     advance(suzhou, li, "intro call with plant manager");
@@ -154,6 +185,17 @@ public final class FortnightDemo {
             + WHEN.format(ZonedDateTime.ofInstant(b.due(), SHANGHAI)) + ", responsible " + name(b.responsible()));
       }
     }
+    out.println();
+    out.println("== Customer pool 客户池 ==");
+    for (AccountId id : List.of(suzhouCo, ningboCo, wuxiCo, changzhouCo)) {
+      Account a = relay.pool().get(id);
+      out.println("  " + a.name() + " (" + a.status().jsonName() + "): "
+          + (a.owner() == null ? "public pool 公海" : "owned by " + name(a.owner()))
+          + (a.collaborators().isEmpty() ? "" : ", collaborators " + a.collaborators().stream()
+              .map(c -> name(c.rep())).toList())
+          + ", last follow-up " + (a.lastFollowUpAt() == null ? "never"
+              : WHEN.format(ZonedDateTime.ofInstant(a.lastFollowUpAt(), SHANGHAI))));
+    }
     FunnelReport report = relay.funnel(tenant, Period.containing(PeriodKind.MONTH, clock.instant(), SHANGHAI));
     out.println();
     out.println("== Funnel report ==");
@@ -193,8 +235,20 @@ public final class FortnightDemo {
     people.put(id, rep);
   }
 
-  private Deal create(String name, RepId owner, String amount, Map<String, Object> fields) {
-    return pipeline.create(tenant, NewDeal.of(name, owner, Money.of(amount, "CNY")).withFields(fields));
+  private AccountId intoPool(RepId ops, String name, String phone, String grade) {
+    return relay.pool().create(tenant, NewAccount.intoPool(AccountKind.COMPANY, name, ops).withPhones(phone)
+        .withFields(Map.of("region", "east", "grade", grade))).orThrow().id();
+  }
+
+  private void claim(AccountId account, RepId rep) {
+    relay.pool().claim(account, rep).orThrow();
+  }
+
+  private Deal create(String name, RepId owner, String amount, Map<String, Object> fields, AccountId account) {
+    Deal deal = pipeline.create(tenant, NewDeal.of(name, owner, Money.of(amount, "CNY")).withFields(fields)
+        .forAccount(account));
+    customerOf.put(deal.id(), account);
+    return deal;
   }
 
   private void update(Deal deal, RepId actor, Map<String, ?> fields) {
@@ -202,6 +256,11 @@ public final class FortnightDemo {
   }
 
   private StageMove advance(Deal deal, RepId actor, String note) {
+    if (note != null) {
+      // Every step with the customer is a follow-up on the account, which keeps it out of the recycle sweep.
+      relay.activities().log(tenant, NewActivity.of(ActivityKind.CALL,
+          Subject.of(customerOf.get(deal.id()), deal.id()), actor, clock.instant(), note));
+    }
     StageMove move = note == null ? pipeline.advance(deal.id(), actor) : pipeline.advance(deal.id(), actor, note);
     report(move);
     return move;
@@ -232,8 +291,9 @@ public final class FortnightDemo {
   }
 
   private void checkSlas() {
-    // The host schedules this; each breach is reported (and narrated from its event) exactly once.
+    // The host schedules these; each breach, warning and recycle is reported (and narrated from its event) once.
     relay.slaMonitor().checkBreaches(tenant);
+    relay.recycleSweep().sweep(tenant);
   }
 
   private void narrate(RelayEvent event) {
@@ -254,6 +314,15 @@ public final class FortnightDemo {
       line = "? approval '" + e.ruleKey() + "' requested from " + name(e.approver());
     } else if (event instanceof PipelineEvent.ApprovalGranted e) {
       line = "✓ approval '" + e.ruleKey() + "' granted by " + name(e.decidedBy());
+    } else if (event instanceof PoolEvent.AccountClaimed e) {
+      line = "◆ " + name(e.rep()) + " claimed " + accountName(e.account()) + " from the public pool 公海";
+    } else if (event instanceof PoolEvent.CollaborationAccepted e) {
+      line = "⇄ " + name(e.requester()) + " joins " + accountName(e.account()) + " as collaborator 协作";
+    } else if (event instanceof PoolEvent.RecycleWarningIssued e) {
+      line = "⏰ " + name(e.owner()) + ": " + accountName(e.account()) + " returns to the pool on "
+          + WHEN.format(ZonedDateTime.ofInstant(e.due(), SHANGHAI)) + " without a follow-up";
+    } else if (event instanceof PoolEvent.AccountRecycled e) {
+      line = "♻ " + accountName(e.account()) + " recycled from " + name(e.from()) + " to the public pool: " + e.reason();
     } else if (event instanceof PipelineEvent.SlaBreached e) {
       line = "⚠ SLA breached: " + dealName(e.deal()) + " in '" + e.stage() + "' since "
           + WHEN.format(ZonedDateTime.ofInstant(e.enteredAt(), SHANGHAI)) + ", responsible " + name(e.responsible());
@@ -261,6 +330,10 @@ public final class FortnightDemo {
     if (line != null) {
       out.println("  " + line);
     }
+  }
+
+  private String accountName(AccountId id) {
+    return relay.pool().get(id).name();
   }
 
   private String dealName(DealId id) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The demo is the README's main job: it must keep showing every pipeline behaviour it promises. */
 class FortnightDemoTest {
   @Test
-  void theScriptedFortnightShowsAGateAnApprovalAnSlaBreachALostDealAndTheFunnel() {
+  void theScriptedFortnightShowsThePoolAGateAnApprovalAnSlaBreachALostDealAndTheFunnel() {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     FunnelReport report = new FortnightDemo(new PrintStream(buffer, true, StandardCharsets.UTF_8)).run();
     String out = buffer.toString(StandardCharsets.UTF_8);
@@ -35,5 +35,13 @@ class FortnightDemoTest {
     assertEquals("proposal_quote", report.bottleneck().orElseThrow().stage().stage());
     assertEquals(1, report.stalled().size());
     assertTrue(out.contains("Funnel"), out);
+
+    assertTrue(out.contains("claimed 苏州精密机械有限公司 from the public pool"), out);
+    assertTrue(out.contains("'苏州精密机械有限公司' (C-1) is already owned by 李雷 Li Lei"), out);
+    assertTrue(out.contains("张伟 Zhang Wei joins 苏州精密机械有限公司 as collaborator"), out);
+    assertTrue(out.contains("⏰ 韩梅梅 Han Meimei: 常州星宇电子有限公司 returns to the pool on Tue 11-10 09:00"), out);
+    assertEquals(1, out.split("♻ ", -1).length - 1, "one neglected customer is recycled, once");
+    assertTrue(out.contains("常州星宇电子有限公司 (prospect): public pool 公海"), out);
+    assertTrue(out.contains("苏州精密机械有限公司 (customer): owned by 李雷 Li Lei"), out);
   }
 }
