@@ -14,17 +14,12 @@ import dev.relay.common.ConcurrencyConflictException;
 import dev.relay.common.NotFoundException;
 import dev.relay.common.TaskId;
 import dev.relay.common.TenantId;
+import dev.relay.testing.WriteRace;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -230,39 +225,18 @@ public abstract class TaskRepositoryContract {
       FollowUpTask task = openTask(ACME, "T-1", hoursAfterT0(24));
       repository.insert(task);
       int writers = 8;
-      CountDownLatch start = new CountDownLatch(1);
       List<Callable<FollowUpTask>> attempts = new ArrayList<>();
       for (int w = 0; w < writers; w++) {
         FollowUpTask mine = retitled(task, "w" + w);
         attempts.add(() -> {
-          start.await();
           repository.save(mine, 1);
           return mine;
         });
       }
 
-      ExecutorService pool = Executors.newFixedThreadPool(writers);
-      List<FollowUpTask> winners = new ArrayList<>();
-      int conflicts = 0;
-      try {
-        List<Future<FollowUpTask>> futures = new ArrayList<>();
-        for (Callable<FollowUpTask> attempt : attempts) {
-          futures.add(pool.submit(attempt));
-        }
-        start.countDown();
-        for (Future<FollowUpTask> f : futures) {
-          try {
-            winners.add(f.get(30, TimeUnit.SECONDS));
-          } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof ConcurrencyConflictException)) {
-              throw e;
-            }
-            conflicts++;
-          }
-        }
-      } finally {
-        pool.shutdownNow();
-      }
+      WriteRace.Outcome<FollowUpTask> race = WriteRace.run(attempts);
+      List<FollowUpTask> winners = race.winners();
+      int conflicts = race.conflicts();
 
       assertEquals(1, winners.size());
       assertEquals(writers - 1, conflicts);

@@ -9,6 +9,7 @@ import dev.relay.common.ConcurrencyConflictException;
 import dev.relay.common.DealId;
 import dev.relay.common.NotFoundException;
 import dev.relay.common.TenantId;
+import dev.relay.testing.WriteRace;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -17,12 +18,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -195,22 +194,20 @@ public abstract class DealRepositoryContract {
       Deal deal = DealSamples.openDeal(ACME, "D-1");
       repository.insert(deal);
       int writers = 8;
-      CountDownLatch start = new CountDownLatch(1);
       List<Callable<Deal>> attempts = new ArrayList<>();
       for (int w = 0; w < writers; w++) {
         Deal mine = DealSamples.withMarker(deal, "w" + w);
         attempts.add(() -> {
-          start.await();
           repository.save(mine, 1);
           return mine;
         });
       }
 
-      List<Outcome> outcomes = race(attempts, start);
+      WriteRace.Outcome<Deal> race = WriteRace.run(attempts);
 
-      List<Deal> winners = outcomes.stream().filter(o -> o.written != null).map(o -> o.written).toList();
+      List<Deal> winners = race.winners();
       assertEquals(1, winners.size());
-      assertEquals(writers - 1, outcomes.stream().filter(o -> o.conflict).count());
+      assertEquals(writers - 1, race.conflicts());
       assertEquals(Optional.of(winners.get(0)), repository.find(deal.id()));
     }
 
@@ -262,34 +259,7 @@ public abstract class DealRepositoryContract {
       assertEquals(writers * writesEach, markers.size());
       assertEquals(new HashSet<>(won), new HashSet<>(markers));
     }
-
-    private List<Outcome> race(List<Callable<Deal>> attempts, CountDownLatch start) throws Exception {
-      ExecutorService pool = Executors.newFixedThreadPool(attempts.size());
-      try {
-        List<Future<Deal>> futures = new ArrayList<>();
-        for (Callable<Deal> attempt : attempts) {
-          futures.add(pool.submit(attempt));
-        }
-        start.countDown();
-        List<Outcome> outcomes = new ArrayList<>();
-        for (Future<Deal> f : futures) {
-          try {
-            outcomes.add(new Outcome(f.get(30, TimeUnit.SECONDS), false));
-          } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof ConcurrencyConflictException)) {
-              throw e;
-            }
-            outcomes.add(new Outcome(null, true));
-          }
-        }
-        return outcomes;
-      } finally {
-        pool.shutdownNow();
-      }
-    }
   }
-
-  private record Outcome(@Nullable Deal written, boolean conflict) {}
 
   private static List<String> ids(List<Deal> deals) {
     return deals.stream().map(d -> d.id().value()).toList();

@@ -11,6 +11,7 @@ import dev.relay.common.RepId;
 import dev.relay.common.TenantId;
 import dev.relay.pool.matching.MatchIndex.NameCandidate;
 import dev.relay.pool.matching.MatchKey;
+import dev.relay.testing.WriteRace;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,12 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -202,39 +197,18 @@ public abstract class AccountRepositoryContract {
       Account account = AccountSamples.poolAccount(ACME, "C-1", "宁波舟山港", "+8657427690000");
       repository.insert(account);
       int writers = 8;
-      CountDownLatch start = new CountDownLatch(1);
       List<Callable<Account>> attempts = new ArrayList<>();
       for (int w = 0; w < writers; w++) {
         Account mine = AccountSamples.claimed(account, RepId.of(ACME, "rep" + w), AccountSamples.T0);
         attempts.add(() -> {
-          start.await();
           repository.save(mine, 1);
           return mine;
         });
       }
 
-      ExecutorService pool = Executors.newFixedThreadPool(writers);
-      List<Account> winners = new ArrayList<>();
-      int conflicts = 0;
-      try {
-        List<Future<Account>> futures = new ArrayList<>();
-        for (Callable<Account> attempt : attempts) {
-          futures.add(pool.submit(attempt));
-        }
-        start.countDown();
-        for (Future<Account> f : futures) {
-          try {
-            winners.add(f.get(30, TimeUnit.SECONDS));
-          } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof ConcurrencyConflictException)) {
-              throw e;
-            }
-            conflicts++;
-          }
-        }
-      } finally {
-        pool.shutdownNow();
-      }
+      WriteRace.Outcome<Account> race = WriteRace.run(attempts);
+      List<Account> winners = race.winners();
+      int conflicts = race.conflicts();
 
       assertEquals(1, winners.size());
       assertEquals(writers - 1, conflicts);
