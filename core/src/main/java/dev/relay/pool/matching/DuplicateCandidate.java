@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An existing account that matches a new or changed one.
+ * An existing account that matches a new or changed one. Constructing one without a reason throws {@link
+ * IllegalArgumentException}.
  *
  * @param account the existing account
  * @param reasons every reason it matched, exact keys first, at least one
  * @param exact whether it shares an exact key (otherwise it is only a "possible duplicate" by name similarity or as
  *     parent or branch)
- * @throws IllegalArgumentException if there is no reason
  */
 public record DuplicateCandidate(AccountId account, List<MatchReason> reasons, boolean exact) {
   /**

@@ -11,9 +11,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.jspecify.annotations.Nullable;
 
@@ -26,21 +26,34 @@ import org.jspecify.annotations.Nullable;
  * replaces an account's previous keys and grams in one step, so no reader sees an account under a mix of old and new
  * keys, and tenants never wait for each other.
  *
- * <p><b>Name candidates.</b> {@link #nameCandidates} reads only the postings of the query's grams, rarest first, and
- * scores every account found there by its exact Dice similarity, {@code 2·shared / (grams(query) + grams(account))},
- * best first, then by account id. So that a name made of very common grams ({@code 科技}, {@code 北京}, or the letter
- * pairs of English words) cannot make a lookup read a large part of the registry, it reads at most {@link
- * #ENUMERATION_BUDGET} postings in all: it takes whole posting lists while they fit and skips the rest, which are the
- * most common grams. What that costs is recall for an account that shares none of the query's rarer grams — an account
- * too unlike the query to matter, since a name at 80% similarity shares most grams, rare ones included. If even the
- * rarest gram is too common, the first accounts of its posting list are taken.
+ * <p><b>Name candidates.</b> {@link #nameCandidates} reads only the posting lists of the query's grams, rarest first,
+ * counting for each account how many of them it appears in. So that a name made of very common grams ({@code 科技},
+ * {@code 北京}, or the letter pairs of English words) cannot make a lookup read a large part of the registry, it reads at
+ * most {@link #ENUMERATION_BUDGET} postings: whole lists while they fit, skipping the rest, which are the most common
+ * grams (if even the rarest list is longer than the budget, its first accounts stand for it). The {@value #SHORTLIST}
+ * or so accounts sharing the most of the grams read are then scored exactly — Dice, {@code 2·shared / (grams(query) +
+ * grams(account))} — and the best returned, then by account id. A name similar to the query shares most of its grams,
+ * the rare ones included, so it counts high and is scored; what the budget costs is recall for names that share only
+ * common grams with the query, which are too unlike it to matter. With fewer than {@value #SHORTLIST} accounts every
+ * one sharing a gram is scored, so the ranking is exact. A lookup thus costs at most the budget in postings read and
+ * usually {@value #SHORTLIST} to {@value #SCORED_AT_MOST} exact scores: about 0.1–0.3 ms over a million names.
  *
- * <p>Accounts are numbered internally so that postings are arrays of ints. Adding to a posting list is O(1); removing
- * from one scans it, which for the most common grams of a million names costs a fraction of a millisecond per write.
+ * <p>Accounts are numbered internally so that posting lists are arrays of ints, and each lookup counts in a scratch
+ * array that it clears by what it touched. Adding to a posting list is O(1); removing from one scans it, which for the
+ * most common grams of a million names costs a fraction of a millisecond per write.
  */
 public final class InMemoryMatchIndex implements MatchIndex {
   /** The most postings one {@link #nameCandidates} lookup reads; see the class documentation. */
-  public static final int ENUMERATION_BUDGET = 4096;
+  public static final int ENUMERATION_BUDGET = 32_768;
+
+  /** How many of the accounts sharing the most grams are scored exactly, at least; see the class documentation. */
+  public static final int SHORTLIST = 200;
+
+  /**
+   * Past this many, accounts tied at the shortlist's lowest count are left out rather than all scored (unless that
+   * would leave none).
+   */
+  public static final int SCORED_AT_MOST = 1024;
 
   private final ConcurrentHashMap<TenantId, TenantIndex> tenants = new ConcurrentHashMap<>();
 
@@ -116,21 +129,18 @@ public final class InMemoryMatchIndex implements MatchIndex {
   /** What an account is indexed under; name and grams are null for an account without a name key. */
   private record Entry(AccountId account, Set<MatchKey> keys, @Nullable String name, @Nullable NameGrams grams) {}
 
-  /** An account found by name and its similarity to the query. */
-  private record Scored(Entry entry, double dice) {}
-
-  private static final Comparator<Scored> BEST_FIRST = Comparator.comparingDouble(Scored::dice).reversed()
-      .thenComparing(s -> s.entry().account().value());
-
   private static final class TenantIndex {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<AccountId, Integer> slots = new HashMap<>();
     private Entry[] entries = new Entry[16];
+    /** Each slot's gram codes, beside {@link #entries} so that scoring walks one dense array (null: no name). */
+    private int[][] gramsAt = new int[16][];
     private int[] freeSlots = new int[0];
     private int freeCount;
     private int nextSlot;
     private final Map<MatchKey, Slots> byKey = new HashMap<>();
     private final Map<Integer, Slots> byGram = new HashMap<>();
+    private final ConcurrentLinkedQueue<Scratch> scratches = new ConcurrentLinkedQueue<>();
 
     void put(Entry entry) {
       lock.writeLock().lock();
@@ -145,6 +155,7 @@ public final class InMemoryMatchIndex implements MatchIndex {
           slots.put(entry.account(), slot);
         }
         entries[slot] = entry;
+        gramsAt[slot] = entry.grams() == null ? null : entry.grams().codes();
         for (MatchKey k : entry.keys()) {
           byKey.computeIfAbsent(k, x -> new Slots()).add(slot);
         }
@@ -165,6 +176,7 @@ public final class InMemoryMatchIndex implements MatchIndex {
         if (slot != null) {
           unindex(slot, entries[slot]);
           entries[slot] = null;
+          gramsAt[slot] = null;
           if (freeCount == freeSlots.length) {
             freeSlots = Arrays.copyOf(freeSlots, Math.max(16, freeCount * 2));
           }
@@ -190,6 +202,7 @@ public final class InMemoryMatchIndex implements MatchIndex {
       }
       if (nextSlot == entries.length) {
         entries = Arrays.copyOf(entries, entries.length * 2);
+        gramsAt = Arrays.copyOf(gramsAt, gramsAt.length * 2);
       }
       return nextSlot++;
     }
@@ -231,6 +244,7 @@ public final class InMemoryMatchIndex implements MatchIndex {
 
     List<NameCandidate> nameCandidates(NameGrams query, int limit) {
       lock.readLock().lock();
+      Scratch scratch = borrowScratch();
       try {
         List<Slots> lists = new ArrayList<>();
         for (int g : query.codes()) {
@@ -239,58 +253,145 @@ public final class InMemoryMatchIndex implements MatchIndex {
             lists.add(s);
           }
         }
-        if (lists.isEmpty()) {
-          return List.of();
-        }
         lists.sort(Comparator.comparingInt(s -> s.size));
-        int[] found = new int[Math.min(ENUMERATION_BUDGET, totalSize(lists))];
-        int n = 0;
-        for (Slots s : lists) {
-          if (n + s.size > found.length) {
-            break;
-          }
-          System.arraycopy(s.items, 0, found, n, s.size);
-          n += s.size;
-        }
-        if (n == 0) {
-          // Even the rarest gram is too common to read whole: take the first of its accounts.
-          n = found.length;
-          System.arraycopy(lists.get(0).items, 0, found, 0, n);
-        }
-        Arrays.sort(found, 0, n);
-        PriorityQueue<Scored> best = new PriorityQueue<>(limit + 1, BEST_FIRST.reversed());
-        for (int i = 0; i < n; i++) {
-          if (i > 0 && found[i] == found[i - 1]) {
-            continue;
-          }
-          Entry entry = entries[found[i]];
-          double dice = query.dice(entry.grams());
-          if (best.size() == limit && dice < best.peek().dice()) {
-            continue;
-          }
-          best.add(new Scored(entry, dice));
-          if (best.size() > limit) {
-            best.poll();
-          }
-        }
-        Scored[] ranked = best.toArray(new Scored[0]);
-        Arrays.sort(ranked, BEST_FIRST);
-        List<NameCandidate> out = new ArrayList<>(ranked.length);
-        for (Scored s : ranked) {
-          out.add(new NameCandidate(s.entry().account(), s.entry().name()));
-        }
-        return out;
+        countSharedGrams(lists, scratch);
+        int[] shortlist = shortlist(scratch, Math.max(SHORTLIST, limit));
+        return best(query.codes(), shortlist, limit);
       } finally {
+        scratch.clear();
+        scratches.offer(scratch);
         lock.readLock().unlock();
       }
     }
 
-    private static int totalSize(List<Slots> lists) {
-      long total = 0;
-      for (Slots s : lists) {
-        total += s.size;
+    /** Counts, per account, the postings it appears in among the rarest grams' lists that fit in the budget. */
+    private void countSharedGrams(List<Slots> rarestFirst, Scratch scratch) {
+      int examined = 0;
+      for (int i = 0; i < rarestFirst.size(); i++) {
+        Slots postings = rarestFirst.get(i);
+        int take = postings.size;
+        if (examined + take > ENUMERATION_BUDGET) {
+          if (i > 0) {
+            break;
+          }
+          take = ENUMERATION_BUDGET; // even the rarest gram is too common: its first accounts stand for it
+        }
+        for (int j = 0; j < take; j++) {
+          scratch.count(postings.items[j]);
+        }
+        examined += take;
       }
-      return (int) Math.min(Integer.MAX_VALUE, total);
+    }
+
+    /**
+     * The accounts worth scoring: those with the most shared grams, at least {@code wanted} of them unless that means
+     * more than {@link #SCORED_AT_MOST}. Chosen by count alone, so the choice does not depend on internal order.
+     */
+    private static int[] shortlist(Scratch scratch, int wanted) {
+      int[] histogram = new int[Byte.MAX_VALUE + 1];
+      for (int i = 0; i < scratch.touchedCount; i++) {
+        histogram[scratch.counts[scratch.touched[i]]]++;
+      }
+      int cut = Byte.MAX_VALUE;
+      int selected = histogram[cut];
+      while (cut > 1 && selected < wanted) {
+        cut--;
+        selected += histogram[cut];
+      }
+      if (selected > SCORED_AT_MOST && cut < Byte.MAX_VALUE && selected - histogram[cut] > 0) {
+        selected -= histogram[cut];
+        cut++;
+      }
+      int[] shortlist = new int[selected];
+      int n = 0;
+      for (int i = 0; i < scratch.touchedCount; i++) {
+        int slot = scratch.touched[i];
+        if (scratch.counts[slot] >= cut) {
+          shortlist[n++] = slot;
+        }
+      }
+      return shortlist;
+    }
+
+    /** The shortlisted accounts with the highest exact similarity, best first, then by account id. */
+    private List<NameCandidate> best(int[] query, int[] shortlist, int limit) {
+      int capacity = Math.min(limit, shortlist.length);
+      // The best so far, best first, in primitive arrays: this loop is most of the cost of a lookup.
+      double[] topDice = new double[capacity];
+      int[] topSlot = new int[capacity];
+      int count = 0;
+      for (int slot : shortlist) {
+        int[] grams = gramsAt[slot];
+        double dice = NameGrams.dice(NameGrams.overlap(query, grams), query.length, grams.length);
+        if (count == capacity && !better(dice, slot, topDice[count - 1], topSlot[count - 1])) {
+          continue;
+        }
+        int at = count == capacity ? capacity - 1 : count++;
+        while (at > 0 && better(dice, slot, topDice[at - 1], topSlot[at - 1])) {
+          topDice[at] = topDice[at - 1];
+          topSlot[at] = topSlot[at - 1];
+          at--;
+        }
+        topDice[at] = dice;
+        topSlot[at] = slot;
+      }
+      List<NameCandidate> out = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        Entry entry = entries[topSlot[i]];
+        out.add(new NameCandidate(entry.account(), entry.name()));
+      }
+      return out;
+    }
+
+    /** A scratch for one lookup, big enough for every slot; readers each take their own. */
+    private Scratch borrowScratch() {
+      Scratch scratch = scratches.poll();
+      if (scratch == null) {
+        scratch = new Scratch();
+      }
+      if (scratch.counts.length < nextSlot) {
+        scratch.counts = new byte[entries.length];
+      }
+      return scratch;
+    }
+
+    /** Higher similarity first, then the smaller account id. */
+    private boolean better(double dice, int slot, double otherDice, int otherSlot) {
+      if (dice != otherDice) {
+        return dice > otherDice;
+      }
+      return entries[slot].account().value().compareTo(entries[otherSlot].account().value()) < 0;
+    }
+
+  }
+
+  /**
+   * Per-account counts of shared grams for one lookup, and which accounts were touched, so that clearing costs what
+   * the lookup touched rather than the size of the registry.
+   */
+  private static final class Scratch {
+    byte[] counts = new byte[0];
+    int[] touched = new int[64];
+    int touchedCount;
+
+    void count(int slot) {
+      byte c = counts[slot];
+      if (c == 0) {
+        if (touchedCount == touched.length) {
+          touched = Arrays.copyOf(touched, touchedCount * 2);
+        }
+        touched[touchedCount++] = slot;
+      }
+      if (c != Byte.MAX_VALUE) {
+        counts[slot] = (byte) (c + 1);
+      }
+    }
+
+    void clear() {
+      for (int i = 0; i < touchedCount; i++) {
+        counts[touched[i]] = 0;
+      }
+      touchedCount = 0;
     }
   }
 

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Why a candidate matched.
+ * Why a candidate matched. A similarity outside [0, 1] is refused with {@link IllegalArgumentException}.
  *
  * @param kind the kind of key
  * @param value the normalised value they share (for names: the candidate's normalised name)

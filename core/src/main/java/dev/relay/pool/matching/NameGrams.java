@@ -64,8 +64,11 @@ public final class NameGrams {
 
   /** How many distinct grams the two names share. */
   public int overlap(NameGrams other) {
-    int[] a = grams;
-    int[] b = other.grams;
+    return overlap(grams, other.grams);
+  }
+
+  /** The size of the intersection of two sorted, distinct gram arrays. */
+  static int overlap(int[] a, int[] b) {
     int i = 0;
     int j = 0;
     int shared = 0;

@@ -38,10 +38,11 @@ final class Names {
       List.of("n", "v"), List.of("srl"), List.of("s", "r", "l"), List.of("sarl"), List.of("spa"),
       List.of("s", "p", "a"), List.of("a", "s"), List.of("kk"), List.of("group")));
 
-  /** Words that end the name of a branch or representative office (分支机构), Chinese and English. */
+  /** Words that end the name of a branch or representative office (分支机构). */
   static final List<String> CHINESE_BRANCH_WORDS = byLengthDescending(List.of(
       "分公司", "分店", "分厂", "分部", "办事处", "营业部", "分行", "支行"));
 
+  /** The same in English, as token sequences. */
   static final List<List<String>> ENGLISH_BRANCH_WORDS = byTokenCountDescending(List.of(
       List.of("branch"), List.of("branch", "office"), List.of("representative", "office")));
 

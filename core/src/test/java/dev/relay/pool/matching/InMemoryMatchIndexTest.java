@@ -93,7 +93,7 @@ class InMemoryMatchIndexTest {
   }
 
   @Test
-  void veryCommonGramsAreProbedRatherThanEnumerated() {
+  void veryCommonGramsAreSkippedSoThatALookupStaysBounded() {
     // Every account is a 科技 (technology) company in 北京; only one shares the rare part of the query.
     int common = InMemoryMatchIndex.ENUMERATION_BUDGET + 500;
     for (int i = 0; i < common; i++) {
@@ -104,7 +104,7 @@ class InMemoryMatchIndexTest {
     List<NameCandidate> found = index.nameCandidates(TENANT, "北京鲲鹏翱翔智能科技", 3);
     assertEquals(id("Z-1"), found.get(0).account(), found.toString());
 
-    // A query made only of common grams still answers, from a slice of the rarest posting.
+    // A query made only of common grams still answers, from the first accounts of the rarest posting list.
     List<NameCandidate> vague = index.nameCandidates(TENANT, "北京科技", 3);
     assertEquals(3, vague.size());
     assertTrue(vague.stream().allMatch(c -> c.normalizedName().startsWith("北京")), vague.toString());
