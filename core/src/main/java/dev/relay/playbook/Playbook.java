@@ -4,6 +4,7 @@ import com.google.common.hash.Hashing;
 import dev.relay.fields.EntityKind;
 import dev.relay.fields.FieldDefinition;
 import dev.relay.fields.FieldSchema;
+import dev.relay.lead.LeadFields;
 import dev.relay.pipeline.DealFields;
 import dev.relay.pipeline.PipelineDefinition;
 import dev.relay.pool.AccountFields;
@@ -68,7 +69,7 @@ public final class Playbook {
     return switch (kind) {
       case DEAL -> DealFields.builtIns(pipeline);
       case ACCOUNT -> AccountFields.builtIns();
-      case LEAD -> List.of();
+      case LEAD -> LeadFields.builtIns();
     };
   }
 

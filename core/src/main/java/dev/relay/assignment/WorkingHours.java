@@ -1,0 +1,46 @@
+package dev.relay.assignment;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * When a rep works, in their own time zone: the working days and one daily span {@code [start, end)}.
+ *
+ * @param days the working days
+ * @param start the local start of the working day
+ * @param end the local end of the working day, after {@code start}
+ */
+public record WorkingHours(Set<DayOfWeek> days, LocalTime start, LocalTime end) {
+  public WorkingHours {
+    Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(end, "end");
+    days = days.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(days));
+    if (!end.isAfter(start)) {
+      throw new IllegalArgumentException("working hours must end after they start: " + start + "–" + end);
+    }
+  }
+
+  /** Monday to Friday, 09:00–18:00. */
+  public static WorkingHours officeHours() {
+    return new WorkingHours(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0),
+        LocalTime.of(18, 0));
+  }
+
+  /** Every day, all day (for reps who take leads around the clock). */
+  public static WorkingHours always() {
+    return new WorkingHours(EnumSet.allOf(DayOfWeek.class), LocalTime.MIN, LocalTime.MAX);
+  }
+
+  /** Whether {@code instant} falls in these hours in {@code zone}. */
+  public boolean isWorking(Instant instant, ZoneId zone) {
+    ZonedDateTime local = instant.atZone(zone);
+    LocalTime time = local.toLocalTime();
+    return days.contains(local.getDayOfWeek()) && !time.isBefore(start) && time.isBefore(end);
+  }
+}

@@ -1,0 +1,31 @@
+package dev.relay.lead;
+
+import dev.relay.fields.FieldDefinition;
+import dev.relay.fields.FieldType;
+import java.util.List;
+
+/**
+ * The built-in fields of a lead, which assignment criteria can read beside the tenant's custom fields (source,
+ * industry, region, grade, …). Relay maintains them.
+ */
+public final class LeadFields {
+  public static final String NAME = "name";
+  public static final String COMPANY = "company";
+  public static final String EMAIL = "email";
+  public static final String PHONE = "phone";
+  public static final String STATUS = "status";
+  public static final String OWNER = "owner";
+
+  private LeadFields() {}
+
+  public static List<FieldDefinition> builtIns() {
+    return List.of(
+        new FieldDefinition(NAME, FieldType.STRING, List.of(), "Contact name", true),
+        new FieldDefinition(COMPANY, FieldType.STRING, List.of(), "Company", true),
+        new FieldDefinition(EMAIL, FieldType.STRING, List.of(), "E-mail", true),
+        new FieldDefinition(PHONE, FieldType.STRING, List.of(), "Phone", true),
+        new FieldDefinition(STATUS, FieldType.ENUM,
+            List.of("new", "assigned", "contacted", "qualified", "disqualified", "converted"), "Status", true),
+        new FieldDefinition(OWNER, FieldType.STRING, List.of(), "Owner", true));
+  }
+}
