@@ -1,5 +1,6 @@
 package dev.relay.assignment;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -47,5 +48,66 @@ public record AssignmentPolicy(
     return new RoutingRule("default", "默认分配 Default", dev.relay.criteria.Criteria.always(), Target.everyone(),
         Strategy.ROUND_ROBIN, List.of(), java.util.Map.of(), List.of(), NoEligibleAction.QUEUE, null,
         java.time.Duration.ofHours(24), java.util.Map.of(), SlaClock.WALL, 3, 2);
+  }
+
+  /** A builder starting from {@link #defaults()}: add rules in the order they are tried. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds an {@link AssignmentPolicy}; the playbook validates the result against the rest of the configuration. */
+  public static final class Builder {
+    private final List<RoutingRule> rules = new ArrayList<>();
+    private RoutingRule defaultRule = standardDefaultRule();
+    private final List<RepGroup> groups = new ArrayList<>();
+    private @Nullable String gradeField;
+    private List<String> seniorityLevels = List.of("junior", "regular", "senior");
+    private boolean accountOwnerFirst = true;
+
+    private Builder() {}
+
+    /** Adds the next rule; the first rule whose criteria match a lead wins. */
+    public Builder rule(RoutingRule value) {
+      rules.add(Objects.requireNonNull(value, "rule"));
+      return this;
+    }
+
+    public Builder rule(RoutingRule.Builder value) {
+      return rule(value.build());
+    }
+
+    public Builder defaultRule(RoutingRule value) {
+      this.defaultRule = Objects.requireNonNull(value, "defaultRule");
+      return this;
+    }
+
+    public Builder defaultRule(RoutingRule.Builder value) {
+      return defaultRule(value.build());
+    }
+
+    public Builder group(RepGroup value) {
+      groups.add(Objects.requireNonNull(value, "group"));
+      return this;
+    }
+
+    public Builder gradeField(@Nullable String value) {
+      this.gradeField = value;
+      return this;
+    }
+
+    /** The seniority levels, lowest first. */
+    public Builder seniorityLevels(String... values) {
+      this.seniorityLevels = List.of(values);
+      return this;
+    }
+
+    public Builder accountOwnerFirst(boolean value) {
+      this.accountOwnerFirst = value;
+      return this;
+    }
+
+    public AssignmentPolicy build() {
+      return new AssignmentPolicy(rules, defaultRule, groups, gradeField, seniorityLevels, accountOwnerFirst);
+    }
   }
 }

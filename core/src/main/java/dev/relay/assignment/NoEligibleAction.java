@@ -6,9 +6,12 @@ import org.jspecify.annotations.Nullable;
 public enum NoEligibleAction {
   /** It waits in the rule's queue until someone becomes eligible (a later routing pass picks it up). */
   QUEUE("queue"),
-  /** It goes to the rule's fallback owner. */
+  /** It goes to the rule's fallback owner, beyond their caps, pause and hours (an inactive one leaves it queued). */
   FALLBACK("fallback"),
-  /** It goes to the manager of the target team (or of the fallback owner) and an escalation event is emitted. */
+  /**
+   * It goes to the nearest active manager of the target team (or, for a one-rep target, that rep's manager), else to
+   * the fallback owner, and an escalation event is emitted.
+   */
   ESCALATE("escalate");
 
   private final String jsonName;

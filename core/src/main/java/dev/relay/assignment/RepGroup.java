@@ -19,4 +19,16 @@ public record RepGroup(String key, String label, List<String> members, Map<Strin
     members = List.copyOf(members);
     weights = Map.copyOf(weights);
   }
+
+  /** A group of equally weighted members. */
+  public static RepGroup of(String key, String label, String... members) {
+    return new RepGroup(key, label, List.of(members), Map.of());
+  }
+
+  /** This group with {@code member} weighing {@code weight} in weighted round robin. */
+  public RepGroup withWeight(String member, int weight) {
+    Map<String, Integer> w = new java.util.HashMap<>(weights);
+    w.put(Objects.requireNonNull(member, "member"), weight);
+    return new RepGroup(key, label, members, w);
+  }
 }

@@ -2,6 +2,9 @@ package dev.relay.assignment;
 
 import dev.relay.common.RepId;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -54,6 +57,22 @@ public record RepProfile(
         List.of());
   }
 
+  /** A builder starting from {@link #defaults(RepId)}. */
+  public static Builder builder(RepId rep) {
+    return new Builder(rep);
+  }
+
+  /** A builder holding this profile's values, to change some of them. */
+  public Builder toBuilder() {
+    Builder b = new Builder(rep).weight(weight).seniority(seniority).hours(hours).paused(paused);
+    b.skills.addAll(skills);
+    b.industries.addAll(industries);
+    b.regions.addAll(regions);
+    b.languages.addAll(languages);
+    b.absences.addAll(absences);
+    return b;
+  }
+
   /** Whether the rep is out of office at {@code instant}. */
   public boolean isAbsentAt(Instant instant) {
     for (Absence a : absences) {
@@ -79,6 +98,74 @@ public record RepProfile(
       if (!until.isAfter(from)) {
         throw new IllegalArgumentException("an absence must end after it starts: " + from + " – " + until);
       }
+    }
+  }
+
+  /** Builds a {@link RepProfile}; {@link #build()} throws {@link IllegalArgumentException} for a weight below 1. */
+  public static final class Builder {
+    private final RepId rep;
+    private int weight = 1;
+    private String seniority = "regular";
+    private final Set<String> skills = new LinkedHashSet<>();
+    private final Set<String> industries = new LinkedHashSet<>();
+    private final Set<String> regions = new LinkedHashSet<>();
+    private final Set<String> languages = new LinkedHashSet<>();
+    private WorkingHours hours = WorkingHours.always();
+    private boolean paused;
+    private final List<Absence> absences = new ArrayList<>();
+
+    private Builder(RepId rep) {
+      this.rep = Objects.requireNonNull(rep, "rep");
+    }
+
+    public Builder weight(int value) {
+      this.weight = value;
+      return this;
+    }
+
+    public Builder seniority(String value) {
+      this.seniority = Objects.requireNonNull(value, "seniority");
+      return this;
+    }
+
+    public Builder skills(String... values) {
+      skills.addAll(Arrays.asList(values));
+      return this;
+    }
+
+    public Builder industries(String... values) {
+      industries.addAll(Arrays.asList(values));
+      return this;
+    }
+
+    public Builder regions(String... values) {
+      regions.addAll(Arrays.asList(values));
+      return this;
+    }
+
+    public Builder languages(String... values) {
+      languages.addAll(Arrays.asList(values));
+      return this;
+    }
+
+    public Builder hours(WorkingHours value) {
+      this.hours = Objects.requireNonNull(value, "hours");
+      return this;
+    }
+
+    public Builder paused(boolean value) {
+      this.paused = value;
+      return this;
+    }
+
+    /** Adds an out-of-office period {@code [from, until)}. */
+    public Builder absent(Instant from, Instant until, String reason) {
+      absences.add(new Absence(from, until, reason));
+      return this;
+    }
+
+    public RepProfile build() {
+      return new RepProfile(rep, weight, seniority, skills, industries, regions, languages, hours, paused, absences);
     }
   }
 }

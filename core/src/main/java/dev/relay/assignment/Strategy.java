@@ -11,13 +11,16 @@ public enum Strategy {
    * and its pointer rises by 1/weight, so weights 2:1:1 give an exact 2:1:1 split, interleaved smoothly.
    */
   WEIGHTED_ROUND_ROBIN("weighted_round_robin"),
-  /** The member with the fewest open leads. */
+  /** The member with the fewest open leads; ties go round robin. */
   LEAST_LOADED("least_loaded"),
-  /** The member whose skills, industries, regions and languages best match the lead, by configured weights. */
+  /**
+   * The member whose skills, industries, regions and languages best match the lead, by configured weights; ties go to
+   * the fewest open leads, then member order.
+   */
   BEST_FIT("best_fit"),
   /** Round robin among members at or above the seniority the lead's grade requires (A leads to senior reps). */
   GRADE_BASED("grade_based"),
-  /** The lead's account owner, or the rep who last handled the same contact, if eligible; else round robin. */
+  /** The lead's account owner (as the lead service matched it), if eligible; else round robin. */
   STICKY_OWNER("sticky_owner");
 
   private final String jsonName;

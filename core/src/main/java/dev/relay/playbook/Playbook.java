@@ -1,6 +1,7 @@
 package dev.relay.playbook;
 
 import com.google.common.hash.Hashing;
+import dev.relay.assignment.AssignmentPolicy;
 import dev.relay.fields.EntityKind;
 import dev.relay.fields.FieldDefinition;
 import dev.relay.fields.FieldSchema;
@@ -22,10 +23,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A tenant's whole configuration (销售规则配置): custom fields, roles, the pipeline, the customer pool and, as Relay
- * grows, the rules of every other capability. A {@code Playbook} instance is always valid: the only ways to get one,
- * {@link #builder()} and {@link PlaybookJson#read}, validate everything and report every problem with its path in one
- * {@link dev.relay.common.ValidationException}.
+ * A tenant's whole configuration (销售规则配置): custom fields, roles, the pipeline, lead assignment, the customer pool
+ * and, as Relay grows, the rules of every other capability. A {@code Playbook} instance is always valid: the only ways
+ * to get one, {@link #builder()} and {@link PlaybookJson#read}, validate everything and report every problem with its
+ * path in one {@link dev.relay.common.ValidationException}.
  */
 public final class Playbook {
   /** Defaults of both the builder and the JSON form. */
@@ -40,12 +41,14 @@ public final class Playbook {
   private final Map<EntityKind, List<FieldDefinition>> customFields;
   private final PipelineDefinition pipeline;
   private final PoolPolicy pool;
+  private final AssignmentPolicy assignment;
   private final Map<EntityKind, FieldSchema> schemas;
   // Derived from immutable state, so a racy lazy initialisation only ever computes the same text twice.
   private volatile @Nullable String canonicalJson;
 
   Playbook(String name, ZoneId zone, Currency currency, List<String> roles,
-      Map<EntityKind, List<FieldDefinition>> customFields, PipelineDefinition pipeline, PoolPolicy pool) {
+      Map<EntityKind, List<FieldDefinition>> customFields, PipelineDefinition pipeline, PoolPolicy pool,
+      AssignmentPolicy assignment) {
     this.name = Objects.requireNonNull(name, "name");
     this.zone = Objects.requireNonNull(zone, "zone");
     this.currency = Objects.requireNonNull(currency, "currency");
@@ -57,6 +60,7 @@ public final class Playbook {
     this.customFields = java.util.Collections.unmodifiableMap(fields);
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     this.pool = Objects.requireNonNull(pool, "pool");
+    this.assignment = Objects.requireNonNull(assignment, "assignment");
     EnumMap<EntityKind, FieldSchema> s = new EnumMap<>(EntityKind.class);
     for (EntityKind kind : EntityKind.values()) {
       s.put(kind, FieldSchema.of(kind, builtInFields(kind, pipeline), this.customFields.get(kind)));
@@ -118,6 +122,15 @@ public final class Playbook {
   }
 
   /**
+   * The lead-assignment rules (线索分配): ordered rules from lead criteria to a target and a strategy, the default
+   * rule, groups of reps, capacity caps and first-contact SLAs. {@link AssignmentPolicy#defaults()} when the playbook
+   * does not configure them.
+   */
+  public AssignmentPolicy assignment() {
+    return assignment;
+  }
+
+  /**
    * SHA-256 (lower-case hex) of the canonical JSON form: equal playbooks, and only they, have equal fingerprints.
    * Repositories use it to recognise an unchanged save.
    */
@@ -163,6 +176,7 @@ public final class Playbook {
     private final Map<EntityKind, List<FieldDefinition>> customFields = new EnumMap<>(EntityKind.class);
     private @Nullable PipelineDefinition pipeline;
     private PoolPolicy pool = PoolPolicy.defaults();
+    private AssignmentPolicy assignment = AssignmentPolicy.defaults();
 
     private Builder() {}
 
@@ -210,9 +224,20 @@ public final class Playbook {
       return pool(value.build());
     }
 
+    /** The lead-assignment rules; {@link AssignmentPolicy#defaults()} unless set. */
+    public Builder assignment(AssignmentPolicy value) {
+      this.assignment = Objects.requireNonNull(value, "assignment");
+      return this;
+    }
+
+    public Builder assignment(AssignmentPolicy.Builder value) {
+      return assignment(value.build());
+    }
+
     /** @throws dev.relay.common.ValidationException listing every problem, each with its path */
     public Playbook build() {
-      return PlaybookValidator.validated(name, zone, currency, List.copyOf(roles), customFields, pipeline, pool);
+      return PlaybookValidator.validated(name, zone, currency, List.copyOf(roles), customFields, pipeline, pool,
+          assignment);
     }
   }
 }

@@ -6,6 +6,15 @@ import static dev.relay.criteria.Criteria.field;
 import static dev.relay.criteria.Criteria.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.relay.assignment.AssignmentPolicy;
+import dev.relay.assignment.BestFitCriterion;
+import dev.relay.assignment.CapacityCap;
+import dev.relay.assignment.NoEligibleAction;
+import dev.relay.assignment.RepGroup;
+import dev.relay.assignment.RoutingRule;
+import dev.relay.assignment.SlaClock;
+import dev.relay.assignment.Strategy;
+import dev.relay.assignment.Target;
 import dev.relay.criteria.Criteria;
 import dev.relay.fields.EntityKind;
 import dev.relay.fields.FieldDefinition;
@@ -39,12 +48,15 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
+import org.jspecify.annotations.Nullable;
 
 /** The JSON form loses nothing: any valid playbook survives write then read, and its canonical text is stable. */
 class PlaybookJsonProperties {
   private static final List<String> ROLES = List.of("sales_rep", "sales_manager", "finance", "after_sales");
   private static final List<String> GRADES = List.of("A", "B", "C", "D");
   private static final List<String> TEAMS = List.of("east", "west", "key_accounts");
+  private static final List<String> REPS = List.of("li", "wang", "zhao", "zhang");
+  private static final List<String> LEVELS = List.of("junior", "regular", "senior");
 
   @Property(afterFailure = AfterFailureMode.PREVIOUS_SEED)
   void writeThenReadGivesTheSamePlaybook(@ForAll("playbooks") Playbook playbook) {
@@ -60,6 +72,14 @@ class PlaybookJsonProperties {
     Statistics.label("gates").coverage(c -> c.check(true).percentage(p -> p > 20));
     Statistics.label("pool configured").coverage(c -> c.check(true).percentage(p -> p > 50));
     Statistics.label("recycle days by grade").coverage(c -> c.check(true).percentage(p -> p > 10));
+    AssignmentPolicy assignment = playbook.assignment();
+    Statistics.label("assignment configured").collect(!assignment.equals(AssignmentPolicy.defaults()));
+    Statistics.label("grade-based rule").collect(assignment.rules().stream()
+        .anyMatch(r -> r.strategy() == Strategy.GRADE_BASED));
+    Statistics.label("capped rule").collect(assignment.rules().stream().anyMatch(r -> !r.caps().isEmpty()));
+    Statistics.label("assignment configured").coverage(c -> c.check(true).percentage(p -> p > 50));
+    Statistics.label("grade-based rule").coverage(c -> c.check(true).percentage(p -> p > 3));
+    Statistics.label("capped rule").coverage(c -> c.check(true).percentage(p -> p > 20));
 
     String canonical = PlaybookJson.write(playbook);
     Playbook read = PlaybookJson.read(canonical);
@@ -68,6 +88,7 @@ class PlaybookJsonProperties {
     assertEquals(playbook.pipeline(), read.pipeline());
     assertEquals(playbook.customFields(EntityKind.DEAL), read.customFields(EntityKind.DEAL));
     assertEquals(playbook.pool(), read.pool());
+    assertEquals(playbook.assignment(), read.assignment());
     assertEquals(canonical, PlaybookJson.write(read));
   }
 
@@ -75,8 +96,9 @@ class PlaybookJsonProperties {
   Arbitrary<Playbook> playbooks() {
     Arbitrary<List<String>> roles =
         Arbitraries.subsetOf(ROLES).map(set -> ROLES.stream().filter(set::contains).toList());
-    return roles.flatMap(r -> Combinators.combine(labels(), zones(), pipelines(r), poolPolicies())
-        .as((name, zone, pipeline, pool) -> Playbook.builder()
+    return roles.flatMap(r -> Combinators.combine(labels(), zones(), pipelines(r), poolPolicies(),
+            assignmentPolicies())
+        .as((name, zone, pipeline, pool, assignment) -> Playbook.builder()
             .name(name)
             .zone(zone)
             .currency("CNY")
@@ -84,11 +106,15 @@ class PlaybookJsonProperties {
             .customField(EntityKind.DEAL, FieldDefinition.custom("budget", FieldType.DECIMAL).withLabel("预算 Budget"))
             .customField(EntityKind.DEAL, FieldDefinition.customEnum("region", FieldType.ENUM, List.of("east", "west")))
             .customField(EntityKind.LEAD, FieldDefinition.custom("source", FieldType.STRING))
+            .customField(EntityKind.LEAD, FieldDefinition.customEnum("grade", FieldType.ENUM, GRADES))
+            .customField(EntityKind.LEAD,
+                FieldDefinition.customEnum("industry", FieldType.ENUM_LIST, List.of("machinery", "electronics")))
             .customField(EntityKind.ACCOUNT,
                 FieldDefinition.customEnum("region", FieldType.ENUM, List.of("east", "west")))
             .customField(EntityKind.ACCOUNT, FieldDefinition.customEnum("grade", FieldType.ENUM, GRADES))
             .pipeline(pipeline)
             .pool(pool)
+            .assignment(assignment)
             .build()));
   }
 
@@ -257,6 +283,118 @@ class PlaybookJsonProperties {
             Arbitraries.integers().between(10, 120), Arbitraries.integers().between(0, 9))
         .as((label, trigger, criteria, byGrade, defaultDays, warn) ->
             new RecycleRule("unkeyed", label, trigger, criteria, byGrade, defaultDays, warn));
+  }
+
+  /**
+   * The defaults (a playbook without an assignment section) or a configured one, graded or not, whose rules each have
+   * what their strategy needs and nothing it ignores; keys are given by position.
+   */
+  private Arbitrary<AssignmentPolicy> assignmentPolicies() {
+    Arbitrary<AssignmentPolicy> configured = Arbitraries.of(true, false).flatMap(graded -> Combinators.combine(
+            Arbitraries.of(true, false),
+            repGroups().list().ofMaxSize(2),
+            ruleParts(graded).list().ofMaxSize(4),
+            ruleParts(graded))
+        .as((ownerFirst, groups, rules, fallback) -> {
+          AssignmentPolicy.Builder b = AssignmentPolicy.builder().accountOwnerFirst(ownerFirst);
+          if (graded) {
+            b.gradeField("grade");
+          }
+          for (int i = 0; i < groups.size(); i++) {
+            RepGroup g = groups.get(i);
+            b.group(new RepGroup("g" + i, g.label(), g.members(), g.weights()));
+          }
+          for (int i = 0; i < rules.size(); i++) {
+            b.rule(rules.get(i).rule("r" + i, false, groups.size()));
+          }
+          return b.defaultRule(fallback.rule("rest", true, groups.size())).build();
+        }));
+    return Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(AssignmentPolicy.defaults())),
+        Tuple.of(4, configured));
+  }
+
+  /** A group under a placeholder key: some of the reps, some of them weighted. */
+  private Arbitrary<RepGroup> repGroups() {
+    return Arbitraries.subsetOf(REPS).ofMinSize(1).flatMap(set -> {
+      List<String> members = REPS.stream().filter(set::contains).toList();
+      return Combinators.combine(labels(),
+              Arbitraries.maps(Arbitraries.of(members), Arbitraries.integers().between(1, 5)).ofMaxSize(members.size()))
+          .as((label, weights) -> new RepGroup("unkeyed", label, members, weights));
+    });
+  }
+
+  /** Who, how and what a strategy reads; a group target names group {@code g0} and stands for everyone without one. */
+  private record Routing(Target target, Strategy strategy, List<BestFitCriterion> bestFit,
+      Map<String, String> minSeniority) {}
+
+  private record NoneEligible(NoEligibleAction action, @Nullable String fallbackOwner) {}
+
+  private record Sla(Duration first, Map<String, Duration> byGrade, SlaClock clock) {}
+
+  /** Everything about a rule except its key, which depends on its position. */
+  private record RuleParts(String label, Criteria when, Routing routing, List<CapacityCap> caps,
+      NoneEligible noneEligible, Sla sla, List<Integer> rerouting) {
+    RoutingRule rule(String key, boolean isDefault, int groups) {
+      Target target = routing.target() instanceof Target.GroupMembers && groups == 0
+          ? Target.everyone() : routing.target();
+      RoutingRule.Builder b = RoutingRule.builder(key, label)
+          .when(isDefault ? Criteria.always() : when)
+          .target(target)
+          .strategy(routing.strategy())
+          .whenNoneEligible(noneEligible.action())
+          .fallbackOwner(noneEligible.fallbackOwner())
+          .firstContactSla(sla.first())
+          .slaClock(sla.clock())
+          .rememberLast(rerouting.get(0))
+          .maxReroutes(rerouting.get(1));
+      routing.bestFit().forEach(t -> b.bestFit(t.attribute(), t.leadField(), t.weight()));
+      routing.minSeniority().forEach(b::minSeniority);
+      caps.forEach(b::cap);
+      sla.byGrade().forEach(b::slaForGrade);
+      return b.build();
+    }
+  }
+
+  private Arbitrary<RuleParts> ruleParts(boolean graded) {
+    Arbitrary<Criteria> when = Arbitraries.oneOf(Arbitraries.just(Criteria.always()),
+        Arbitraries.subsetOf(GRADES).ofMinSize(1).map(gs -> all(field("grade").in(gs.stream().sorted().toArray()))),
+        Arbitraries.strings().alpha().ofMaxLength(5).map(s -> all(field("source").startsWith(s))));
+    Arbitrary<NoneEligible> noneEligible = Arbitraries.of(NoEligibleAction.class).flatMap(action ->
+        Arbitraries.of(REPS).injectNull(action == NoEligibleAction.FALLBACK ? 0 : 0.5)
+            .map(owner -> new NoneEligible(action, owner)));
+    Arbitrary<Map<String, Duration>> byGrade = graded
+        ? Arbitraries.maps(Arbitraries.of(GRADES), slas()).ofMaxSize(4) : Arbitraries.just(Map.of());
+    Arbitrary<Sla> sla = Combinators.combine(slas(), byGrade, Arbitraries.of(SlaClock.class)).as(Sla::new);
+    return Combinators.combine(labels(), when, routings(graded), caps().list().ofMaxSize(3), noneEligible, sla,
+            Arbitraries.integers().between(0, 5).list().ofSize(2))
+        .as(RuleParts::new);
+  }
+
+  private Arbitrary<Routing> routings(boolean graded) {
+    Arbitrary<Target> targets = Arbitraries.oneOf(Arbitraries.just(Target.everyone()),
+        Arbitraries.of(TEAMS).map(Target::team), Arbitraries.of(REPS).map(Target::rep),
+        Arbitraries.just(Target.group("g0")));
+    Arbitrary<List<BestFitCriterion>> terms = Combinators.combine(Arbitraries.of(BestFitCriterion.Attribute.class),
+            Arbitraries.of("source", "grade", "industry"), Arbitraries.integers().between(1, 5))
+        .as(BestFitCriterion::new).list().ofMinSize(1).ofMaxSize(3);
+    Arbitrary<Map<String, String>> seniorities =
+        Arbitraries.maps(Arbitraries.of(GRADES), Arbitraries.of(LEVELS)).ofMinSize(1).ofMaxSize(4);
+    Arbitrary<Strategy> strategies = Arbitraries.of(Strategy.class)
+        .filter(s -> graded || s != Strategy.GRADE_BASED);
+    return Combinators.combine(targets, strategies, terms, seniorities)
+        .as((target, strategy, bestFit, minSeniority) -> new Routing(target, strategy,
+            strategy == Strategy.BEST_FIT ? bestFit : List.of(),
+            strategy == Strategy.GRADE_BASED ? minSeniority : Map.of()));
+  }
+
+  /** Caps of both metrics; calendar caps count the current hour, day or week. */
+  private Arbitrary<CapacityCap> caps() {
+    Arbitrary<Integer> max = Arbitraries.integers().between(1, 50);
+    return Arbitraries.oneOf(
+        max.map(CapacityCap::openLeads),
+        Combinators.combine(slas(), max).as(CapacityCap::assignedWithin),
+        Combinators.combine(Arbitraries.of(Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(7)), max)
+            .as(CapacityCap::assignedPerCalendar));
   }
 
   /** Non-negative durations: zero (nothing), whole days, or any number of seconds. */

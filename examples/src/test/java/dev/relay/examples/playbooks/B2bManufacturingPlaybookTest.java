@@ -5,11 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.relay.assignment.AssignmentPolicy;
+import dev.relay.assignment.CapacityCap;
+import dev.relay.assignment.NoEligibleAction;
+import dev.relay.assignment.RepGroup;
+import dev.relay.assignment.RoutingRule;
+import dev.relay.assignment.SlaClock;
+import dev.relay.assignment.Strategy;
+import dev.relay.assignment.Target;
 import dev.relay.criteria.CompiledCriteria;
 import dev.relay.criteria.CriteriaCompiler;
 import dev.relay.fields.EntityKind;
 import dev.relay.fields.FieldDefinition;
 import dev.relay.fields.FieldSchema;
+import dev.relay.fields.FieldType;
 import dev.relay.fields.FieldValues;
 import dev.relay.pipeline.ApprovalRule;
 import dev.relay.pipeline.Approver;
@@ -39,7 +48,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The sample playbook of a B2B manufacturing sales team ({@code playbooks/b2b-manufacturing.json}) loads, is valid,
- * says what its authors meant, and is kept in canonical form.
+ * says what its authors meant (pipeline, lead assignment, customer pool), and is kept in canonical form.
  */
 class B2bManufacturingPlaybookTest {
   private static final String RESOURCE = "/playbooks/b2b-manufacturing.json";
@@ -205,8 +214,98 @@ class B2bManufacturingPlaybookTest {
   }
 
   @Test
+  void leadsCarryWhatRoutingReads() {
+    List<FieldDefinition> fields = playbook.customFields(EntityKind.LEAD);
+    assertEquals(List.of("source", "industry", "region", "grade", "language", "product_interest"),
+        fields.stream().map(FieldDefinition::name).toList());
+    FieldSchema leads = playbook.schema(EntityKind.LEAD);
+    assertEquals(playbook.schema(EntityKind.DEAL).field("industry").orElseThrow().options(),
+        leads.field("industry").orElseThrow().options());
+    assertEquals(playbook.schema(EntityKind.ACCOUNT).field("region").orElseThrow().options(),
+        leads.field("region").orElseThrow().options());
+    assertEquals(List.of("A", "B", "C", "D"), leads.field("grade").orElseThrow().options());
+    assertEquals(FieldType.ENUM_LIST, leads.field("product_interest").orElseThrow().type());
+    assertEquals(playbook.schema(EntityKind.DEAL).field("product_lines").orElseThrow().options(),
+        leads.field("product_interest").orElseThrow().options());
+  }
+
+  @Test
+  void theEastChinaTeamRoutesALeadsTheDistributorsTheTradeShowAndTheRest() {
+    AssignmentPolicy assignment = playbook.assignment();
+    assertEquals("grade", assignment.gradeField());
+    assertEquals(List.of("junior", "regular", "senior"), assignment.seniorityLevels());
+    assertTrue(assignment.accountOwnerFirst());
+    assertEquals(List.of("a_leads", "distributor_leads", "trade_show_leads"),
+        assignment.rules().stream().map(RoutingRule::key).toList());
+    assertEquals(List.of(RepGroup.of("key_accounts", "大客户组 Key-account specialists", "wang", "li")
+        .withWeight("li", 2)), assignment.groups());
+  }
+
+  @Test
+  void aLeadsGoToSeniorKeyAccountSpecialistsWithinFifteenMinutes() {
+    RoutingRule aLeads = playbook.assignment().rules().get(0);
+    assertEquals(Target.group("key_accounts"), aLeads.target());
+    assertEquals(Strategy.GRADE_BASED, aLeads.strategy());
+    assertEquals(Map.of("A", "senior"), aLeads.minSeniority());
+    assertEquals(Duration.ofMinutes(15), aLeads.slaFor("A"));
+    assertEquals(Duration.ofHours(24), aLeads.slaFor("B"));
+    assertEquals(SlaClock.WALL, aLeads.slaClock());
+    assertEquals(NoEligibleAction.ESCALATE, aLeads.whenNoneEligible());
+  }
+
+  @Test
+  void distributorLeadsStayWithTheRepWhoKnowsTheDistributor() {
+    RoutingRule distributors = playbook.assignment().rules().get(1);
+    assertEquals(Target.team("east"), distributors.target());
+    assertEquals(Strategy.STICKY_OWNER, distributors.strategy());
+    assertEquals(NoEligibleAction.FALLBACK, distributors.whenNoneEligible());
+    assertEquals("zhang", distributors.fallbackOwner());
+  }
+
+  @Test
+  void tradeShowLeadsAreSharedOutUnderThreeCapsAndEscalatedWhenEveryoneIsFull() {
+    RoutingRule tradeShow = playbook.assignment().rules().get(2);
+    assertEquals(Strategy.ROUND_ROBIN, tradeShow.strategy());
+    assertEquals(List.of(CapacityCap.openLeads(30), CapacityCap.assignedWithin(Duration.ofHours(1), 5),
+        CapacityCap.assignedPerCalendar(Duration.ofDays(1), 20)), tradeShow.caps());
+    assertEquals(NoEligibleAction.ESCALATE, tradeShow.whenNoneEligible());
+    assertEquals(SlaClock.BUSINESS_HOURS, tradeShow.slaClock());
+  }
+
+  @Test
+  void everyOtherLeadGoesToTheLeastLoadedEastRepOrElseToZhao() {
+    RoutingRule rest = playbook.assignment().defaultRule();
+    assertEquals(Target.team("east"), rest.target());
+    assertEquals(Strategy.LEAST_LOADED, rest.strategy());
+    assertEquals(NoEligibleAction.FALLBACK, rest.whenNoneEligible());
+    assertEquals("zhao", rest.fallbackOwner());
+    assertEquals(Duration.ofHours(24), rest.firstContactSla());
+    assertEquals(SlaClock.BUSINESS_HOURS, rest.slaClock());
+  }
+
+  @Test
+  void theFirstMatchingRuleWinsSoAGradeATradeShowLeadIsAnALead() {
+    assertEquals("a_leads", firstMatch(Map.of("source", "trade_show", "grade", "A")));
+    assertEquals("trade_show_leads", firstMatch(Map.of("source", "trade_show", "grade", "B")));
+    assertEquals("distributor_leads", firstMatch(Map.of("source", "distributor")));
+    assertEquals("east_default", firstMatch(Map.of("source", "website", "language", "en")));
+  }
+
+  @Test
   void isKeptInCanonicalForm() {
     assertEquals(text, PlaybookJson.write(playbook), "rewrite the sample with PlaybookJson.write");
+  }
+
+  /** The key of the rule that takes a lead with these values: the first whose criteria match, else the default. */
+  private static String firstMatch(Map<String, ?> values) {
+    FieldSchema schema = playbook.schema(EntityKind.LEAD);
+    FieldValues lead = FieldValues.empty(schema).with(values, true);
+    for (RoutingRule rule : playbook.assignment().rules()) {
+      if (CriteriaCompiler.compile(rule.when(), schema, rule.key()).test(lead)) {
+        return rule.key();
+      }
+    }
+    return playbook.assignment().defaultRule().key();
   }
 
   private static FieldValues deal(Map<String, ?> values) {

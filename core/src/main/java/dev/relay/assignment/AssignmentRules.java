@@ -1,0 +1,94 @@
+package dev.relay.assignment;
+
+import dev.relay.common.Reason;
+import dev.relay.criteria.CompiledCriteria;
+import dev.relay.criteria.Criteria;
+import dev.relay.criteria.CriteriaCompiler;
+import dev.relay.fields.EntityKind;
+import dev.relay.fields.FieldSchema;
+import dev.relay.fields.FieldValues;
+import dev.relay.playbook.VersionedPlaybook;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** One playbook version's assignment section with every rule's criteria compiled against the lead schema. */
+final class AssignmentRules {
+  static final String DEFAULT_PATH = "assignment.default";
+
+  private final AssignmentPolicy policy;
+  private final int version;
+  private final List<Rule> rules;
+  private final Rule defaultRule;
+
+  private AssignmentRules(AssignmentPolicy policy, int version, List<Rule> rules, Rule defaultRule) {
+    this.policy = policy;
+    this.version = version;
+    this.rules = List.copyOf(rules);
+    this.defaultRule = defaultRule;
+  }
+
+  /** @throws dev.relay.common.ValidationException if a rule's criteria do not fit the lead schema */
+  static AssignmentRules compile(VersionedPlaybook playbook) {
+    AssignmentPolicy policy = playbook.playbook().assignment();
+    FieldSchema schema = playbook.playbook().schema(EntityKind.LEAD);
+    List<Rule> rules = new ArrayList<>();
+    for (int i = 0; i < policy.rules().size(); i++) {
+      RoutingRule rule = policy.rules().get(i);
+      String path = "assignment.rules[" + i + "]";
+      rules.add(new Rule(rule, path, CriteriaCompiler.compile(rule.when(), schema, path + ".when"), false));
+    }
+    // The default rule's criteria are ignored: it takes whatever no other rule matched.
+    Rule fallback = new Rule(policy.defaultRule(), DEFAULT_PATH,
+        CriteriaCompiler.compile(Criteria.always(), schema, DEFAULT_PATH + ".when"), true);
+    return new AssignmentRules(policy, playbook.version(), rules, fallback);
+  }
+
+  AssignmentPolicy policy() {
+    return policy;
+  }
+
+  int version() {
+    return version;
+  }
+
+  /** The first rule whose criteria match the lead, else the default rule. */
+  Rule match(FieldValues lead) {
+    for (Rule r : rules) {
+      if (r.when().test(lead)) {
+        return r;
+      }
+    }
+    return defaultRule;
+  }
+
+  /** The rule with this key, the default rule included. */
+  Optional<Rule> rule(String key) {
+    if (defaultRule.rule().key().equals(key)) {
+      return Optional.of(defaultRule);
+    }
+    return rules.stream().filter(r -> r.rule().key().equals(key)).findFirst();
+  }
+
+  /**
+   * A rule with its path in the playbook and its compiled criteria.
+   *
+   * @param isDefault whether it is the default rule, which applies when no other matches
+   */
+  record Rule(RoutingRule rule, String path, CompiledCriteria when, boolean isDefault) {
+    String key() {
+      return rule.key();
+    }
+
+    /** Why this rule applies to the lead. */
+    Reason matchReason() {
+      return new Reason(path, isDefault
+          ? "no rule matched the lead; the default rule '" + rule.label() + "' (" + rule.key() + ") applies"
+          : "rule '" + rule.label() + "' (" + rule.key() + ") is the first whose criteria match the lead");
+    }
+
+    String strategyPath() {
+      return path + ".strategy";
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.relay.assignment;
+
+import dev.relay.common.RepId;
+import dev.relay.org.Rep;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A rep the router considers, with what the org directory and the profiles store say of them.
+ *
+ * @param rep the rep
+ * @param person the org directory's entry, {@code null} if the directory does not know the rep
+ * @param profile the routing profile (defaults when none is stored)
+ * @param weight the weight in weighted round robin: the group's weight for the rep, else the profile's
+ */
+record Member(RepId rep, @Nullable Rep person, RepProfile profile, int weight) {
+
+  boolean active() {
+    return person != null && person.active();
+  }
+
+  /** The rep's own time zone; UTC for a rep the directory does not know (who is never eligible anyway). */
+  ZoneId zone() {
+    return person == null ? ZoneOffset.UTC : person.zone();
+  }
+
+  /** How reasons name the rep: {@code Li (li)}. */
+  String display() {
+    return person == null ? rep.value() : person.name() + " (" + rep.value() + ")";
+  }
+}

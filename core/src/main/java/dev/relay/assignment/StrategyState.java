@@ -1,0 +1,31 @@
+package dev.relay.assignment;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The persistent state a strategy read and wrote, for the decision trace: a round-robin cursor ({@code cursor → li}) or
+ * the weighted pointers of every member ({@code li → 1/2}), before and after the decision.
+ *
+ * @param key the state's key in the {@link RoutingState}, e.g. {@code inbound|team:east}; empty for stateless
+ *     strategies
+ * @param before the values before the decision, in member order
+ * @param after the values after it, in member order
+ */
+public record StrategyState(String key, Map<String, String> before, Map<String, String> after) {
+  private static final StrategyState NONE = new StrategyState("", Map.of(), Map.of());
+
+  public StrategyState {
+    Objects.requireNonNull(key, "key");
+    // Copies keep member order: the trace reads like the member list.
+    before = Collections.unmodifiableMap(new LinkedHashMap<>(before));
+    after = Collections.unmodifiableMap(new LinkedHashMap<>(after));
+  }
+
+  /** No state read or written (best fit, the account owner, nobody eligible). */
+  public static StrategyState none() {
+    return NONE;
+  }
+}

@@ -1,0 +1,37 @@
+package dev.relay.assignment;
+
+import dev.relay.common.Reason;
+import java.time.DayOfWeek;
+import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Leads go to reps inside their working hours, in the rep's own time zone. */
+final class WorkingHoursFilter implements EligibilityFilter {
+  static final String RULE = "eligibility.working_hours";
+
+  @Override
+  public List<Reason> exclusions(Member member, RoutingContext context, RoutingLedger ledger) {
+    WorkingHours hours = member.profile().hours();
+    if (hours.isWorking(context.now(), member.zone())) {
+      return List.of();
+    }
+    ZonedDateTime local = context.now().atZone(member.zone());
+    return List.of(new Reason(RULE, member.display() + " works " + hours.start() + "–" + hours.end() + " "
+        + days(hours) + " in " + member.zone() + "; it is " + day(local.getDayOfWeek()) + " "
+        + local.toLocalTime().withNano(0) + " there"));
+  }
+
+  private static String days(WorkingHours hours) {
+    if (hours.days().size() == DayOfWeek.values().length) {
+      return "every day";
+    }
+    return hours.days().stream().sorted().map(WorkingHoursFilter::day).collect(Collectors.joining(" "));
+  }
+
+  private static String day(DayOfWeek d) {
+    return d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+  }
+}
