@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * The built-in fields of a lead, which assignment criteria can read beside the tenant's custom fields (source,
- * industry, region, grade, …). Relay maintains them.
+ * industry, region, grade, …). Relay maintains them: {@link Lead} mirrors its contact name, company, first e-mail
+ * address and phone number as entered, status and owner (the rep's tenant-local id) into them on every change, and
+ * capture refuses values written to them directly.
  */
 public final class LeadFields {
   public static final String NAME = "name";
@@ -18,6 +20,7 @@ public final class LeadFields {
 
   private LeadFields() {}
 
+  /** The built-in lead fields, in schema order. */
   public static List<FieldDefinition> builtIns() {
     return List.of(
         new FieldDefinition(NAME, FieldType.STRING, List.of(), "Contact name", true),
