@@ -6,6 +6,11 @@ import dev.relay.activity.InMemoryActivityRepository;
 import dev.relay.activity.InMemoryTaskRepository;
 import dev.relay.activity.OverdueTaskMonitor;
 import dev.relay.activity.TaskRepository;
+import dev.relay.assignment.InMemoryRepProfiles;
+import dev.relay.assignment.InMemoryRoutingState;
+import dev.relay.assignment.LeadRouter;
+import dev.relay.assignment.RepProfiles;
+import dev.relay.assignment.RoutingState;
 import dev.relay.common.AccountId;
 import dev.relay.common.DirectTransactionRunner;
 import dev.relay.common.EventPublisher;
@@ -16,6 +21,11 @@ import dev.relay.common.RepId;
 import dev.relay.common.SequentialIdGenerator;
 import dev.relay.common.TenantId;
 import dev.relay.common.TransactionRunner;
+import dev.relay.lead.InMemoryLeadRepository;
+import dev.relay.lead.LeadRepository;
+import dev.relay.lead.LeadRouting;
+import dev.relay.lead.LeadService;
+import dev.relay.lead.SlaRerouteSweep;
 import dev.relay.org.InMemoryOrgDirectory;
 import dev.relay.org.OrgDirectory;
 import dev.relay.pipeline.Deal;
@@ -51,7 +61,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Every port left unset gets its thread-safe in-memory adapter, so {@code Relay.builder().build()} is a complete
  * engine for tests, demos and single-process embedding. Relay starts no threads: the host schedules the monitors
- * ({@link SlaMonitor#checkBreaches}, {@link RecycleSweep#sweep}, {@link OverdueTaskMonitor#checkOverdue}). Instances
+ * ({@link SlaMonitor#checkBreaches}, {@link RecycleSweep#sweep}, {@link OverdueTaskMonitor#checkOverdue}, {@link
+ * SlaRerouteSweep#sweep}, {@link LeadService#routeQueued}). Instances
  * are thread-safe.
  */
 public final class Relay {
@@ -68,6 +79,10 @@ public final class Relay {
   private final RecycleSweep recycleSweep;
   private final ActivityService activities;
   private final OverdueTaskMonitor overdueTasks;
+  private final RepProfiles repProfiles;
+  private final LeadRouter router;
+  private final LeadService leads;
+  private final SlaRerouteSweep leadSlaSweep;
 
   private Relay(Builder b) {
     this.clock = b.clock;
@@ -93,6 +108,15 @@ public final class Relay {
     this.slaMonitor = new SlaMonitor(deals, playbookRepository, events, tx, clock);
     this.recycleSweep = new RecycleSweep(accounts, deals, playbookRepository, org, events, tx, clock);
     this.overdueTasks = new OverdueTaskMonitor(tasks, events, tx, clock);
+    this.repProfiles = b.repProfiles != null ? b.repProfiles : new InMemoryRepProfiles();
+    RoutingState routingState = b.routingState != null ? b.routingState : new InMemoryRoutingState();
+    LeadRepository leadRepository = b.leads != null ? b.leads : new InMemoryLeadRepository();
+    this.router = new LeadRouter(routingState, repProfiles, org, playbookRepository, clock);
+    LeadRouting routing = LeadRouting.over(router, routingState);
+    this.leads = new LeadService(leadRepository, accounts, routing, playbookRepository, org, repProfiles, events, ids,
+        tx, clock);
+    this.leadSlaSweep = new SlaRerouteSweep(leadRepository, accounts, routing, playbookRepository, org, repProfiles,
+        events, tx, clock);
     this.funnel = new FunnelAnalytics(b.funnelMinimumEntries);
   }
 
@@ -136,6 +160,26 @@ public final class Relay {
   /** Reports each overdue follow-up task once; the host calls it on its own schedule. */
   public OverdueTaskMonitor overdueTasks() {
     return overdueTasks;
+  }
+
+  /** Leads: capture (with duplicate checks and routing), contact, qualify, disqualify, convert, reassign. */
+  public LeadService leads() {
+    return leads;
+  }
+
+  /** Re-routes or escalates leads not contacted within their SLA; the host calls it on its own schedule. */
+  public SlaRerouteSweep leadSlaSweep() {
+    return leadSlaSweep;
+  }
+
+  /** The lead router, for fairness reports and for routing outside lead capture. */
+  public LeadRouter router() {
+    return router;
+  }
+
+  /** The reps' routing profiles (weights, skills, working hours, availability). */
+  public RepProfiles repProfiles() {
+    return repProfiles;
   }
 
   /** Reports each stage-SLA breach once; the host calls it on its own schedule. */
@@ -195,6 +239,9 @@ public final class Relay {
     private @Nullable AccountRepository accounts;
     private @Nullable ActivityRepository activities;
     private @Nullable TaskRepository tasks;
+    private @Nullable LeadRepository leads;
+    private @Nullable RoutingState routingState;
+    private @Nullable RepProfiles repProfiles;
     private int funnelMinimumEntries = FunnelAnalytics.DEFAULT_MINIMUM_ENTRIES;
 
     private Builder() {}
@@ -236,6 +283,21 @@ public final class Relay {
 
     public Builder tasks(TaskRepository value) {
       this.tasks = Objects.requireNonNull(value, "tasks");
+      return this;
+    }
+
+    public Builder leads(LeadRepository value) {
+      this.leads = Objects.requireNonNull(value, "leads");
+      return this;
+    }
+
+    public Builder routingState(RoutingState value) {
+      this.routingState = Objects.requireNonNull(value, "routingState");
+      return this;
+    }
+
+    public Builder repProfiles(RepProfiles value) {
+      this.repProfiles = Objects.requireNonNull(value, "repProfiles");
       return this;
     }
 

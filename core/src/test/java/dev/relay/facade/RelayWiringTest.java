@@ -7,6 +7,7 @@ import dev.relay.activity.ActivityKind;
 import dev.relay.activity.NewActivity;
 import dev.relay.activity.NewTask;
 import dev.relay.activity.Subject;
+import dev.relay.assignment.RoutingOutcome;
 import dev.relay.common.Money;
 import dev.relay.common.RepId;
 import dev.relay.common.TeamId;
@@ -14,6 +15,8 @@ import dev.relay.common.TenantId;
 import dev.relay.fields.EntityKind;
 import dev.relay.fields.FieldDefinition;
 import dev.relay.fields.FieldType;
+import dev.relay.lead.LeadCapture;
+import dev.relay.lead.NewLead;
 import dev.relay.org.Rep;
 import dev.relay.org.Team;
 import dev.relay.pipeline.Deal;
@@ -98,5 +101,19 @@ class RelayWiringTest {
     relay.pipeline().markWon(deal.id(), li).orThrow();
 
     assertEquals(AccountStatus.CUSTOMER, relay.pool().get(account.id()).status());
+  }
+
+  @Test
+  void aLeadFromAnOwnedCustomerGoesToItsOwnerAndOthersAreRouted() {
+    zhenhua();
+
+    LeadCapture.Captured ownersLead = (LeadCapture.Captured) relay.leads().capture(acme,
+        NewLead.of("website", "周总 Mr. Zhou").withCompany("上海振华重工股份有限公司").withPhones("+86 139 1111 2222"));
+    LeadCapture.Captured newLead = (LeadCapture.Captured) relay.leads().capture(acme,
+        NewLead.of("trade_show", "Anna Schmidt").withCompany("Bosch Rexroth AG").withPhones("+49 9352 180"));
+
+    assertEquals(li, ownersLead.lead().owner());
+    assertEquals(RoutingOutcome.ASSIGNED, newLead.decision().outcome());
+    assertEquals(1, relay.leads().get(newLead.lead().id()).assignments().size());
   }
 }
