@@ -2,10 +2,14 @@ package dev.relay.examples.demo;
 
 import dev.relay.Relay;
 import dev.relay.activity.ActivityKind;
+import dev.relay.assignment.AssignmentEvent;
+import dev.relay.assignment.RepProfile;
+import dev.relay.assignment.RoutingDecision;
 import dev.relay.activity.NewActivity;
 import dev.relay.activity.Subject;
 import dev.relay.common.AccountId;
 import dev.relay.common.DealId;
+import dev.relay.common.LeadId;
 import dev.relay.common.Money;
 import dev.relay.common.Period;
 import dev.relay.common.PeriodKind;
@@ -13,6 +17,9 @@ import dev.relay.common.RelayEvent;
 import dev.relay.common.RepId;
 import dev.relay.common.TeamId;
 import dev.relay.common.TenantId;
+import dev.relay.lead.LeadCapture;
+import dev.relay.lead.LeadEvent;
+import dev.relay.lead.NewLead;
 import dev.relay.org.Rep;
 import dev.relay.org.Team;
 import dev.relay.pipeline.Approval;
@@ -47,7 +54,8 @@ import java.util.Map;
 
 /**
  * The README's demo: loads the sample B2B manufacturing playbook, plays a scripted fortnight of a small East-China sales
- * team in memory — customers claimed from the public pool, a duplicate customer caught as a conflict (撞单) and turned into
+ * team in memory — inbound leads routed by the assignment rules with their reasons and one re-routed after a missed
+ * first-contact SLA, customers claimed from the public pool, a duplicate customer caught as a conflict (撞单) and turned into
  * a collaboration, deals advancing, a gate blocking, approvals, an SLA breach, a lost deal with its reason, a neglected
  * customer warned and recycled to the public pool (公海) — and prints the funnel report.
  *
@@ -116,13 +124,24 @@ public final class FortnightDemo {
       relay.pool().acceptCollaboration(requested.accountId(), requested.request().id(), li);
     }
 
+    // Inbound leads are routed by the playbook's assignment rules; every decision says why.
+    LeadId portLead = captureLead(NewLead.of("website", "陈总 Mr. Chen").withCompany("宁波港口机械有限公司")
+        .withPhones("+86 137 7777 0001").withFields(Map.of("grade", "A", "industry", "machinery")));
+    LeadId showLead = captureLead(NewLead.of("trade_show", "Anna Schmidt").withCompany("Bosch Rexroth AG")
+        .withPhones("+49 9352 180").withFields(Map.of("grade", "B", "language", "en")));
+    LeadId zhouLead = captureLead(NewLead.of("website", "周工 Engineer Zhou").withCompany("苏州精密机械有限公司")
+        .withPhones("+86 512 6588 9999"));
+
     nextDay("Tue: first calls");
+    relay.leads().contact(showLead, han, clock.instant()).orThrow();
+    relay.leads().contact(zhouLead, li, clock.instant()).orThrow();
     advance(suzhou, li, "intro call with plant manager");
     advance(ningbo, han, "visited the plant");
     advance(wuxi, zhang, "call with purchasing");
     advance(changzhou, han, "intro call");
 
     nextDay("Wed: decision makers identified");
+    relay.leads().contact(portLead, wang, clock.instant()).orThrow(); // late, but before the next sweep
     update(suzhou, li, Map.of("decision_maker", "周总 Mr. Zhou (GM)"));
     advance(suzhou, li, "GM is the decision maker");
     update(ningbo, han, Map.of("decision_maker", "陈工 Eng. Chen"));
@@ -215,11 +234,13 @@ public final class FortnightDemo {
   }
 
   private void staffTheTeam() {
+    TeamId sales = TeamId.of(tenant, "sales");
     TeamId east = TeamId.of(tenant, "east");
     TeamId backOffice = TeamId.of(tenant, "back-office");
-    relay.org().saveTeam(new Team(east, "华东销售 East China sales", null, RepId.of(tenant, "wang")));
+    relay.org().saveTeam(new Team(sales, "销售部 Sales", null, RepId.of(tenant, "wang")));
+    relay.org().saveTeam(new Team(east, "华东销售 East China sales", sales, RepId.of(tenant, "wang")));
     relay.org().saveTeam(new Team(backOffice, "商务与财务 Back office", null, null));
-    hire("wang", "王经理 Manager Wang", east, "sales_manager");
+    hire("wang", "王经理 Manager Wang", sales, "sales_manager");
     hire("li", "李雷 Li Lei", east, "sales_rep");
     hire("han", "韩梅梅 Han Meimei", east, "sales_rep");
     hire("zhang", "张伟 Zhang Wei", east, "sales_rep");
@@ -227,6 +248,10 @@ public final class FortnightDemo {
     hire("qian", "钱多 Qian Duo", backOffice, "finance");
     hire("sun", "孙工 Engineer Sun", backOffice, "after_sales");
     out.println("Team: " + String.join(", ", people.keySet().stream().map(this::displayName).toList()));
+    // Routing profiles: who counts as senior for A-grade leads.
+    for (String id : List.of("wang", "li")) {
+      relay.repProfiles().save(RepProfile.defaults(people.get(id)).toBuilder().seniority("senior").build());
+    }
   }
 
   private void hire(String id, String displayName, TeamId team, String role) {
@@ -238,6 +263,20 @@ public final class FortnightDemo {
   private AccountId intoPool(RepId ops, String name, String phone, String grade) {
     return relay.pool().create(tenant, NewAccount.intoPool(AccountKind.COMPANY, name, ops).withPhones(phone)
         .withFields(Map.of("region", "east", "grade", grade))).orThrow().id();
+  }
+
+  private LeadId captureLead(NewLead lead) {
+    LeadCapture capture = relay.leads().capture(tenant, lead);
+    if (capture instanceof LeadCapture.Captured captured) {
+      RoutingDecision d = captured.decision();
+      out.println("  ✉ lead " + lead.name() + " (" + lead.company() + ") → "
+          + d.assigned().map(this::name).orElse(d.outcome().name()) + " by rule '" + d.ruleKey()
+          + "', first contact within " + (d.firstContactSla().toHours() == 0
+              ? d.firstContactSla().toMinutes() + " min" : d.firstContactSla().toHours() + " h"));
+      d.reasons().forEach(r -> out.println("      · " + r.message()));
+      return captured.lead().id();
+    }
+    throw new IllegalStateException("lead not captured: " + capture);
   }
 
   private void claim(AccountId account, RepId rep) {
@@ -294,6 +333,7 @@ public final class FortnightDemo {
     // The host schedules these; each breach, warning and recycle is reported (and narrated from its event) once.
     relay.slaMonitor().checkBreaches(tenant);
     relay.recycleSweep().sweep(tenant);
+    relay.leadSlaSweep().sweep(tenant);
   }
 
   private void narrate(RelayEvent event) {
@@ -314,6 +354,11 @@ public final class FortnightDemo {
       line = "? approval '" + e.ruleKey() + "' requested from " + name(e.approver());
     } else if (event instanceof PipelineEvent.ApprovalGranted e) {
       line = "✓ approval '" + e.ruleKey() + "' granted by " + name(e.decidedBy());
+    } else if (event instanceof LeadEvent.LeadRerouted e) {
+      line = "↪ lead " + relay.leads().get(e.lead()).name() + " missed its first-contact SLA with " + name(e.from())
+          + ": re-routed to " + (e.to() == null ? e.outcome().name() : name(e.to()));
+    } else if (event instanceof AssignmentEvent.LeadEscalated e) {
+      line = "⇡ lead " + relay.leads().get(e.lead()).name() + " escalated to " + name(e.escalatedTo());
     } else if (event instanceof PoolEvent.AccountClaimed e) {
       line = "◆ " + name(e.rep()) + " claimed " + accountName(e.account()) + " from the public pool 公海";
     } else if (event instanceof PoolEvent.CollaborationAccepted e) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The demo is the README's main job: it must keep showing every pipeline behaviour it promises. */
 class FortnightDemoTest {
   @Test
-  void theScriptedFortnightShowsThePoolAGateAnApprovalAnSlaBreachALostDealAndTheFunnel() {
+  void theScriptedFortnightShowsRoutingThePoolAGateAnApprovalAnSlaBreachALostDealAndTheFunnel() {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     FunnelReport report = new FortnightDemo(new PrintStream(buffer, true, StandardCharsets.UTF_8)).run();
     String out = buffer.toString(StandardCharsets.UTF_8);
@@ -36,6 +36,12 @@ class FortnightDemoTest {
     assertEquals(1, report.stalled().size());
     assertTrue(out.contains("Funnel"), out);
 
+    assertTrue(out.contains("✉ lead 陈总 Mr. Chen (宁波港口机械有限公司) → 李雷 Li Lei by rule 'a_leads', first contact "
+        + "within 15 min"), out);
+    assertTrue(out.contains("grade A leads go to senior reps or above"), out);
+    assertTrue(out.contains("李雷 Li Lei (li) owns the lead's account and is eligible"), out);
+    assertEquals(1, out.split("↪ ", -1).length - 1, "one lead misses its SLA and is re-routed, once");
+    assertTrue(out.contains("missed its first-contact SLA with 李雷 Li Lei: re-routed to 王经理 Manager Wang"), out);
     assertTrue(out.contains("claimed 苏州精密机械有限公司 from the public pool"), out);
     assertTrue(out.contains("'苏州精密机械有限公司' (C-1) is already owned by 李雷 Li Lei"), out);
     assertTrue(out.contains("张伟 Zhang Wei joins 苏州精密机械有限公司 as collaborator"), out);
