@@ -36,10 +36,10 @@ final class AssignmentRules {
     for (int i = 0; i < policy.rules().size(); i++) {
       RoutingRule rule = policy.rules().get(i);
       String path = "assignment.rules[" + i + "]";
-      rules.add(new Rule(rule, path, CriteriaCompiler.compile(rule.when(), schema, path + ".when"), false));
+      rules.add(Rule.of(rule, i, path, CriteriaCompiler.compile(rule.when(), schema, path + ".when"), false));
     }
     // The default rule's criteria are ignored: it takes whatever no other rule matched.
-    Rule fallback = new Rule(policy.defaultRule(), DEFAULT_PATH,
+    Rule fallback = Rule.of(policy.defaultRule(), rules.size(), DEFAULT_PATH,
         CriteriaCompiler.compile(Criteria.always(), schema, DEFAULT_PATH + ".when"), true);
     return new AssignmentRules(policy, playbook.version(), rules, fallback);
   }
@@ -50,6 +50,11 @@ final class AssignmentRules {
 
   int version() {
     return version;
+  }
+
+  /** How many rules there are, the default rule included: one more than the highest {@link Rule#index()}. */
+  int size() {
+    return rules.size() + 1;
   }
 
   /** The first rule whose criteria match the lead, else the default rule. */
@@ -71,24 +76,28 @@ final class AssignmentRules {
   }
 
   /**
-   * A rule with its path in the playbook and its compiled criteria.
+   * A rule with its path in the playbook and its compiled criteria, and what every decision by it says alike, worked
+   * out once per playbook version.
    *
+   * @param index the rule's position: its index in the rules, or the number of rules for the default rule
    * @param isDefault whether it is the default rule, which applies when no other matches
+   * @param matchReason why this rule applies to a lead
+   * @param stateKey where its strategy keeps its cursor or pointers: rule key and target, {@code east|team:east}
+   * @param strategyPath the playbook path of its strategy, which the strategy's reasons name
    */
-  record Rule(RoutingRule rule, String path, CompiledCriteria when, boolean isDefault) {
-    String key() {
-      return rule.key();
-    }
+  record Rule(RoutingRule rule, int index, String path, CompiledCriteria when, boolean isDefault, Reason matchReason,
+      String stateKey, String strategyPath) {
 
-    /** Why this rule applies to the lead. */
-    Reason matchReason() {
-      return new Reason(path, isDefault
+    static Rule of(RoutingRule rule, int index, String path, CompiledCriteria when, boolean isDefault) {
+      Reason matchReason = new Reason(path, isDefault
           ? "no rule matched the lead; the default rule '" + rule.label() + "' (" + rule.key() + ") applies"
           : "rule '" + rule.label() + "' (" + rule.key() + ") is the first whose criteria match the lead");
+      return new Rule(rule, index, path, when, isDefault, matchReason,
+          rule.key() + "|" + TargetMembers.key(rule.target()), path + ".strategy");
     }
 
-    String strategyPath() {
-      return path + ".strategy";
+    String key() {
+      return rule.key();
     }
   }
 }

@@ -18,6 +18,9 @@ import java.util.Set;
  * eligible or not, so people can see who would have fitted.
  */
 final class BestFitStrategy implements RoutingStrategy {
+  static final BestFitStrategy INSTANCE = new BestFitStrategy();
+
+  private BestFitStrategy() {}
 
   @Override
   public Pick pick(StrategyInput input) {

@@ -19,7 +19,8 @@ public record CandidateTrace(RepId rep, boolean eligible, List<Reason> exclusion
     int openLeads) {
   public CandidateTrace {
     Objects.requireNonNull(rep, "rep");
-    exclusions = List.copyOf(exclusions);
+    // Most candidates are eligible: keep the shared empty list rather than ask List.copyOf to recognise it.
+    exclusions = exclusions.isEmpty() ? List.of() : List.copyOf(exclusions);
     if (eligible != exclusions.isEmpty()) {
       throw new IllegalArgumentException(rep + ": a candidate is eligible exactly when nothing excludes it");
     }

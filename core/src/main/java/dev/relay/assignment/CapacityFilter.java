@@ -26,35 +26,50 @@ final class CapacityFilter implements EligibilityFilter {
   @Override
   public List<Reason> exclusions(Member member, RoutingContext context, RoutingLedger ledger) {
     List<CapacityCap> caps = context.routingRule().caps();
-    List<Reason> out = new ArrayList<>();
+    if (caps.isEmpty()) {
+      return List.of();
+    }
+    List<Reason> out = List.of();
     for (int i = 0; i < caps.size(); i++) {
       CapacityCap cap = caps.get(i);
-      String path = context.rule().path() + ".caps[" + i + "]";
+      @Nullable Reason reason;
       if (cap.metric() == CapacityCap.Metric.OPEN_LEADS) {
         int open = ledger.openLeads(member.rep());
-        if (open >= cap.max()) {
-          out.add(new Reason(path, member.display() + " holds " + open + " open leads (cap " + cap.max() + ")"));
-        }
+        reason = open < cap.max() ? null : new Reason(path(context, i), member.display() + " holds " + open
+            + " open leads (cap " + cap.max() + ")");
       } else {
-        Instant since = windowStart(cap, context.now(), member.zone());
+        Instant since = windowStart(cap, context.now(), context.now(member.zone()).dateTime());
         int received = ledger.assignedSince(member.rep(), since);
-        if (received >= cap.max()) {
-          out.add(new Reason(path, member.display() + " received " + received + " leads " + describe(cap, since,
-              member.zone()) + " (cap " + cap.max() + ")"));
+        reason = received < cap.max() ? null : new Reason(path(context, i), member.display() + " received "
+            + received + " leads " + describe(cap, since, member.zone()) + " (cap " + cap.max() + ")");
+      }
+      if (reason != null) {
+        if (out.isEmpty()) {
+          out = new ArrayList<>(caps.size());
         }
+        out.add(reason);
       }
     }
     return out;
   }
 
+  private static String path(RoutingContext context, int cap) {
+    return context.rule().path() + ".caps[" + cap + "]";
+  }
+
   /** Where the cap's window starts, for a rep in {@code zone}. */
   static Instant windowStart(CapacityCap cap, Instant now, ZoneId zone) {
+    return windowStart(cap, now, now.atZone(zone));
+  }
+
+  /** Where the cap's window starts, {@code local} being {@code now} in the rep's zone. */
+  private static Instant windowStart(CapacityCap cap, Instant now, ZonedDateTime local) {
     Duration window = window(cap);
     ChronoUnit unit = cap.rolling() ? null : calendarUnit(window);
     if (unit == null) {
       return now.minus(window);
     }
-    ZonedDateTime local = now.atZone(zone);
+    ZoneId zone = local.getZone();
     ZonedDateTime start = switch (unit) {
       case HOURS -> local.truncatedTo(ChronoUnit.HOURS);
       case DAYS -> local.toLocalDate().atStartOfDay(zone);

@@ -8,6 +8,9 @@ import dev.relay.common.Reason;
  * grade mattered.
  */
 final class GradeBasedStrategy implements RoutingStrategy {
+  static final GradeBasedStrategy INSTANCE = new GradeBasedStrategy();
+
+  private GradeBasedStrategy() {}
 
   @Override
   public Pick pick(StrategyInput input) {

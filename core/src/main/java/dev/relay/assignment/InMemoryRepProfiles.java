@@ -7,10 +7,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Thread-safe in-memory {@link RepProfiles}. */
+/**
+ * Thread-safe in-memory {@link RepProfiles}. Tracks a {@linkplain #revision revision} per tenant that every save moves,
+ * so the router keeps profiles until one changes.
+ */
 public final class InMemoryRepProfiles implements RepProfiles {
   private final ConcurrentMap<RepId, RepProfile> profiles = new ConcurrentHashMap<>();
+  private final ConcurrentMap<TenantId, AtomicLong> revisions = new ConcurrentHashMap<>();
 
   @Override
   public Optional<RepProfile> find(RepId rep) {
@@ -26,5 +31,13 @@ public final class InMemoryRepProfiles implements RepProfiles {
   @Override
   public void save(RepProfile profile) {
     profiles.put(profile.rep(), profile);
+    revisions.computeIfAbsent(profile.rep().tenant(), t -> new AtomicLong()).incrementAndGet();
+  }
+
+  /** Starts at 0 for a tenant never saved; moves after each save has become visible. */
+  @Override
+  public long revision(TenantId tenant) {
+    AtomicLong revision = revisions.get(tenant);
+    return revision == null ? 0 : revision.get();
   }
 }

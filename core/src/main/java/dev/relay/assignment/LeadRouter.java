@@ -4,23 +4,18 @@ import dev.relay.common.LeadId;
 import dev.relay.common.NotFoundException;
 import dev.relay.common.Reason;
 import dev.relay.common.RepId;
-import dev.relay.common.TeamId;
 import dev.relay.common.TenantId;
 import dev.relay.common.ValidationException;
-import dev.relay.org.OrgChart;
 import dev.relay.org.OrgDirectory;
-import dev.relay.org.Rep;
-import dev.relay.org.Team;
 import dev.relay.playbook.PlaybookRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,9 +53,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LeadRouter {
   private final RoutingState state;
-  private final RepProfiles profiles;
-  private final OrgDirectory org;
   private final CompiledAssignments rules;
+  private final Rosters rosters;
   private final Clock clock;
   private final EligibilityScreen screen = new EligibilityScreen();
   private final NoEligibleResolver noEligible = new NoEligibleResolver();
@@ -68,8 +62,7 @@ public final class LeadRouter {
   public LeadRouter(RoutingState state, RepProfiles profiles, OrgDirectory org, PlaybookRepository playbooks,
       Clock clock) {
     this.state = Objects.requireNonNull(state, "state");
-    this.profiles = Objects.requireNonNull(profiles, "profiles");
-    this.org = Objects.requireNonNull(org, "org");
+    this.rosters = new Rosters(Objects.requireNonNull(org, "org"), Objects.requireNonNull(profiles, "profiles"));
     this.rules = new CompiledAssignments(Objects.requireNonNull(playbooks, "playbooks"));
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -86,39 +79,40 @@ public final class LeadRouter {
     AssignmentRules compiled = rules.current(tenant);
     AssignmentPolicy policy = compiled.policy();
     AssignmentRules.Rule rule = compiled.match(request.fields());
-    Organisation organisation = organisation(tenant);
-    List<Member> members = new ArrayList<>();
-    Map<String, Integer> groupWeights = TargetMembers.weights(rule.rule().target(), policy);
-    for (RepId rep : TargetMembers.of(rule.rule().target(), policy, tenant, organisation.chart,
-        organisation.repList)) {
-      members.add(member(rep, organisation, groupWeights));
-    }
+    Roster roster = rosters.current(tenant, compiled);
+    List<Member> members = roster.members(rule).list();
     RepId ownerId = request.accountOwner();
-    Member owner = null;
-    if (ownerId != null && (policy.accountOwnerFirst() || rule.rule().strategy() == Strategy.STICKY_OWNER)) {
-      owner = members.stream().filter(m -> m.rep().equals(ownerId)).findFirst()
-          .orElseGet(() -> member(ownerId, organisation, groupWeights));
-    }
+    Member owner = ownerId != null && (policy.accountOwnerFirst() || rule.rule().strategy() == Strategy.STICKY_OWNER)
+        ? roster.member(rule, ownerId) : null;
     String grade = grade(policy, request);
-    Member leadOwner = owner;
+    Set<RepId> avoid = Set.copyOf(request.avoid());
     return state.locked(tenant, ledger -> {
       RoutingContext context = new RoutingContext(tenant, clock.instant(), rule, policy, request.fields(), grade,
-          new HashSet<>(request.avoid()), rule.key() + "|" + TargetMembers.key(rule.rule().target()));
-      return decide(request.lead(), compiled.version(), context, members, leadOwner, organisation, ledger);
+          avoid);
+      return decide(request.lead(), compiled.version(), context, members, owner, roster.organisation(), ledger);
     });
   }
 
   private RoutingDecision decide(LeadId lead, int version, RoutingContext context, List<Member> members,
-      @Nullable Member owner, Organisation organisation, RoutingLedger ledger) {
-    List<Candidate> screened = members.stream().map(m -> screen.screen(m, context, ledger)).toList();
-    Candidate ownerCandidate = owner == null ? null : screened.stream().filter(c -> c.rep().equals(owner.rep()))
-        .findFirst().orElseGet(() -> screen.screen(owner, context, ledger));
-    List<Candidate> traced = new ArrayList<>();
-    if (ownerCandidate != null && !screened.contains(ownerCandidate)) {
-      traced.add(ownerCandidate);
+      @Nullable Member owner, Roster.Organisation organisation, RoutingLedger ledger) {
+    List<Candidate> screened = new ArrayList<>(members.size());
+    Candidate ownerCandidate = null;
+    for (Member member : members) {
+      Candidate candidate = screen.screen(member, context, ledger);
+      screened.add(candidate);
+      if (owner != null && ownerCandidate == null && member.rep().equals(owner.rep())) {
+        ownerCandidate = candidate;
+      }
     }
-    traced.addAll(screened);
-    List<Reason> reasons = new ArrayList<>();
+    List<Candidate> traced = screened;
+    if (owner != null && ownerCandidate == null) {
+      // An account owner outside the target is traced first.
+      ownerCandidate = screen.screen(owner, context, ledger);
+      traced = new ArrayList<>(screened.size() + 1);
+      traced.add(ownerCandidate);
+      traced.addAll(screened);
+    }
+    List<Reason> reasons = new ArrayList<>(4);
     reasons.add(context.rule().matchReason());
     Decision decision = new Decision(lead, version, context, ledger);
 
@@ -141,8 +135,8 @@ public final class LeadRouter {
       return decision.assign(RoutingOutcome.ASSIGNED, chosen.rep(), context.routingRule().strategy(), traced,
           pick.state(), reasons, pick.scores());
     }
-    NoEligibleResolver.Resolution resolution = noEligible.resolve(context, organisation.chart, organisation.reps,
-        organisation.teams);
+    NoEligibleResolver.Resolution resolution = noEligible.resolve(context, organisation.chart(),
+        organisation.repsById(), organisation.teams());
     reasons.addAll(resolution.reasons());
     return decision.assign(resolution.outcome(), resolution.assignee(), null, traced, StrategyState.none(), reasons,
         pick.scores());
@@ -179,24 +173,14 @@ public final class LeadRouter {
     AssignmentRules compiled = rules.current(Objects.requireNonNull(tenant, "tenant"));
     AssignmentRules.Rule rule = compiled.rule(ruleKey)
         .orElseThrow(() -> new NotFoundException("assignment rule", ruleKey));
-    Organisation organisation = organisation(tenant);
-    Target target = rule.rule().target();
-    Map<String, Integer> groupWeights = TargetMembers.weights(target, compiled.policy());
     boolean weighted = rule.rule().strategy() == Strategy.WEIGHTED_ROUND_ROBIN;
     Map<RepId, Integer> weights = new LinkedHashMap<>();
-    for (RepId rep : TargetMembers.of(target, compiled.policy(), tenant, organisation.chart, organisation.repList)) {
-      weights.put(rep, weighted ? member(rep, organisation, groupWeights).weight() : 1);
+    for (Member member : rosters.current(tenant, compiled).members(rule).list()) {
+      weights.put(member.rep(), weighted ? member.weight() : 1);
     }
     List<AssignmentRecord> picked = state.assignments(tenant, from, to).stream()
         .filter(r -> r.ruleKey().equals(ruleKey) && r.pickedByStrategy()).toList();
     return new FairnessAnalytics().report(picked, from, to, weights);
-  }
-
-  private Member member(RepId rep, Organisation organisation, Map<String, Integer> groupWeights) {
-    RepProfile profile = profiles.profileOf(rep);
-    Integer groupWeight = groupWeights.get(rep.value());
-    return new Member(rep, organisation.reps.get(rep), profile,
-        groupWeight != null && groupWeight >= 1 ? groupWeight : profile.weight());
   }
 
   private static @Nullable String grade(AssignmentPolicy policy, RoutingRequest request) {
@@ -204,19 +188,6 @@ public final class LeadRouter {
     Object value = field == null ? null : request.fields().get(field);
     return value == null ? null : value.toString();
   }
-
-  private Organisation organisation(TenantId tenant) {
-    List<Rep> reps = org.reps(tenant);
-    List<Team> teams = org.teams(tenant);
-    Map<RepId, Rep> repsById = new HashMap<>();
-    reps.forEach(r -> repsById.put(r.id(), r));
-    Map<TeamId, Team> teamsById = new HashMap<>();
-    teams.forEach(t -> teamsById.put(t.id(), t));
-    return new Organisation(reps, repsById, teamsById, OrgChart.of(reps, teams));
-  }
-
-  /** One read of the tenant's organisation, shared by target resolution, screening and escalation. */
-  private record Organisation(List<Rep> repList, Map<RepId, Rep> reps, Map<TeamId, Team> teams, OrgChart chart) {}
 
   /** Builds the decision and records its assignment in the ledger. */
   private static final class Decision {
@@ -238,10 +209,11 @@ public final class LeadRouter {
       if (assignee != null) {
         ledger.recordAssignment(new AssignmentRecord(lead, assignee, rule.key(), strategy, context.now()));
       }
-      List<CandidateTrace> candidates = traced.stream().map(c -> {
-        Integer score = scores.get(c.rep());
-        return score == null ? c.trace() : c.trace().withScore(score);
-      }).toList();
+      List<CandidateTrace> candidates = new ArrayList<>(traced.size());
+      for (Candidate c : traced) {
+        Integer score = scores.isEmpty() ? null : scores.get(c.rep());
+        candidates.add(score == null ? c.trace() : c.trace().withScore(score));
+      }
       Strategy shown = outcome == RoutingOutcome.ASSIGNED ? strategy : null;
       return new RoutingDecision(lead, outcome, assignee, rule.key(), context.rule().path(), shown, candidates,
           strategyState, rule.slaFor(context.grade()), rule.slaClock(), version, context.now(), reasons);

@@ -9,6 +9,9 @@ import java.util.List;
  * a quiet team's whole morning) to the same rep.
  */
 final class LeastLoadedStrategy implements RoutingStrategy {
+  static final LeastLoadedStrategy INSTANCE = new LeastLoadedStrategy();
+
+  private LeastLoadedStrategy() {}
 
   @Override
   public Pick pick(StrategyInput input) {

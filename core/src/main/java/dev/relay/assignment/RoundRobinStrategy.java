@@ -2,11 +2,9 @@ package dev.relay.assignment;
 
 import dev.relay.common.Reason;
 import dev.relay.common.RepId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  * ineligible members keeps two always-eligible reps within one lead of each other.
  */
 final class RoundRobinStrategy implements RoutingStrategy {
+  static final RoundRobinStrategy INSTANCE = new RoundRobinStrategy();
+
+  private RoundRobinStrategy() {}
   static final String CURSOR = "cursor";
 
   @Override
@@ -33,39 +34,50 @@ final class RoundRobinStrategy implements RoutingStrategy {
     RepId last = ledger.cursor(key).orElse(null);
     List<Candidate> members = input.members();
     int start = startAfter(members, last);
-    List<Candidate> skipped = new ArrayList<>();
+    int skipped = 0;
     Candidate chosen = null;
     for (int k = 0; k < members.size() && chosen == null; k++) {
       Candidate c = members.get((start + k) % members.size());
       if (accept.test(c)) {
         chosen = c;
       } else {
-        skipped.add(c);
+        skipped++;
       }
     }
     if (chosen == null) {
       return Pick.none();
     }
     ledger.moveCursor(key, chosen.rep());
-    String message = how + ": " + chosen.display() + (last == null ? " is first in the rotation"
-        : " is next after " + last.value())
-        + (skipped.isEmpty() ? "" : ", skipping " + skipped.stream().map(c -> c.rep().value())
-            .collect(Collectors.joining(", ")));
+    StringBuilder message = new StringBuilder(64 + 12 * skipped).append(how).append(": ").append(chosen.display())
+        .append(last == null ? " is first in the rotation" : " is next after ");
+    if (last != null) {
+      message.append(last.value());
+    }
+    // The members skipped are those walked before the chosen one.
+    for (int k = 0; k < skipped; k++) {
+      message.append(k == 0 ? ", skipping " : ", ").append(members.get((start + k) % members.size()).rep().value());
+    }
     StrategyState state = new StrategyState(key, last == null ? Map.of() : Map.of(CURSOR, last.value()),
         Map.of(CURSOR, chosen.rep().value()));
-    return new Pick(chosen, List.of(new Reason(input.path(), message)), state, Map.of());
+    return new Pick(chosen, List.of(new Reason(input.path(), message.toString())), state, Map.of());
   }
 
-  /** The index of the first member whose id sorts after {@code last}, wrapping to 0. */
+  /** The index of the first member whose id sorts after {@code last}, wrapping to 0 (members are sorted by id). */
   private static int startAfter(List<Candidate> members, @Nullable RepId last) {
     if (last == null) {
       return 0;
     }
-    for (int i = 0; i < members.size(); i++) {
-      if (members.get(i).rep().value().compareTo(last.value()) > 0) {
-        return i;
+    String after = last.value();
+    int low = 0;
+    int high = members.size();
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (members.get(mid).rep().value().compareTo(after) > 0) {
+        high = mid;
+      } else {
+        low = mid + 1;
       }
     }
-    return 0;
+    return low == members.size() ? 0 : low;
   }
 }

@@ -19,14 +19,15 @@ sealed interface RoutingStrategy
   /** Picks an eligible member, or {@link Pick#none()} without writing anything when no member is eligible. */
   Pick pick(StrategyInput input);
 
+  /** The implementation of {@code strategy}; implementations are stateless, so one instance serves every decision. */
   static RoutingStrategy of(Strategy strategy) {
     return switch (strategy) {
-      case ROUND_ROBIN -> new RoundRobinStrategy();
-      case WEIGHTED_ROUND_ROBIN -> new WeightedRoundRobinStrategy();
-      case LEAST_LOADED -> new LeastLoadedStrategy();
-      case BEST_FIT -> new BestFitStrategy();
-      case GRADE_BASED -> new GradeBasedStrategy();
-      case STICKY_OWNER -> new StickyOwnerStrategy();
+      case ROUND_ROBIN -> RoundRobinStrategy.INSTANCE;
+      case WEIGHTED_ROUND_ROBIN -> WeightedRoundRobinStrategy.INSTANCE;
+      case LEAST_LOADED -> LeastLoadedStrategy.INSTANCE;
+      case BEST_FIT -> BestFitStrategy.INSTANCE;
+      case GRADE_BASED -> GradeBasedStrategy.INSTANCE;
+      case STICKY_OWNER -> StickyOwnerStrategy.INSTANCE;
     };
   }
 
@@ -40,7 +41,13 @@ sealed interface RoutingStrategy
   record StrategyInput(List<Candidate> members, @Nullable Candidate owner, RoutingContext context,
       RoutingLedger ledger) {
     List<Candidate> eligible() {
-      return members.stream().filter(Candidate::eligible).toList();
+      List<Candidate> eligible = new ArrayList<>(members.size());
+      for (Candidate c : members) {
+        if (c.eligible()) {
+          eligible.add(c);
+        }
+      }
+      return eligible;
     }
 
     String path() {

@@ -10,6 +10,9 @@ import java.util.stream.Collectors;
  * the relationship is what counts), else round robin among the members.
  */
 final class StickyOwnerStrategy implements RoutingStrategy {
+  static final StickyOwnerStrategy INSTANCE = new StickyOwnerStrategy();
+
+  private StickyOwnerStrategy() {}
 
   @Override
   public Pick pick(StrategyInput input) {

@@ -19,13 +19,25 @@ public record StrategyState(String key, Map<String, String> before, Map<String, 
 
   public StrategyState {
     Objects.requireNonNull(key, "key");
-    // Copies keep member order: the trace reads like the member list.
-    before = Collections.unmodifiableMap(new LinkedHashMap<>(before));
-    after = Collections.unmodifiableMap(new LinkedHashMap<>(after));
+    before = ordered(before);
+    after = ordered(after);
   }
 
   /** No state read or written (best fit, the account owner, nobody eligible). */
   public static StrategyState none() {
     return NONE;
+  }
+
+  /** An unmodifiable copy in the same order: the trace reads like the member list. */
+  private static Map<String, String> ordered(Map<String, String> values) {
+    // A round-robin cursor is one value, so the small cases go without a linked map.
+    if (values.isEmpty()) {
+      return Map.of();
+    }
+    if (values.size() == 1) {
+      Map.Entry<String, String> only = values.entrySet().iterator().next();
+      return Collections.singletonMap(only.getKey(), only.getValue());
+    }
+    return Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 }

@@ -22,6 +22,9 @@ import java.util.stream.Collectors;
  * grid, rounded up. Members who left the target lose their pointer.
  */
 final class WeightedRoundRobinStrategy implements RoutingStrategy {
+  static final WeightedRoundRobinStrategy INSTANCE = new WeightedRoundRobinStrategy();
+
+  private WeightedRoundRobinStrategy() {}
 
   @Override
   public Pick pick(StrategyInput input) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -20,7 +21,8 @@ public record WorkingHours(Set<DayOfWeek> days, LocalTime start, LocalTime end) 
   public WorkingHours {
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(end, "end");
-    days = days.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(days));
+    // An enum set: routing asks every member's hours whether they hold the day, so the lookup is one bit.
+    days = Collections.unmodifiableSet(days.isEmpty() ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(days));
     if (!end.isAfter(start)) {
       throw new IllegalArgumentException("working hours must end after they start: " + start + "–" + end);
     }
@@ -40,7 +42,11 @@ public record WorkingHours(Set<DayOfWeek> days, LocalTime start, LocalTime end) 
   /** Whether {@code instant} falls in these hours in {@code zone}. */
   public boolean isWorking(Instant instant, ZoneId zone) {
     ZonedDateTime local = instant.atZone(zone);
-    LocalTime time = local.toLocalTime();
-    return days.contains(local.getDayOfWeek()) && !time.isBefore(start) && time.isBefore(end);
+    return isWorkingAt(local.getDayOfWeek(), local.toLocalTime());
+  }
+
+  /** Whether this day of the week and time of day fall in these hours. */
+  boolean isWorkingAt(DayOfWeek day, LocalTime time) {
+    return days.contains(day) && !time.isBefore(start) && time.isBefore(end);
   }
 }

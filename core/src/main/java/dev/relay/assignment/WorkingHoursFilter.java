@@ -15,10 +15,11 @@ final class WorkingHoursFilter implements EligibilityFilter {
   @Override
   public List<Reason> exclusions(Member member, RoutingContext context, RoutingLedger ledger) {
     WorkingHours hours = member.profile().hours();
-    if (hours.isWorking(context.now(), member.zone())) {
+    RoutingContext.LocalNow now = context.now(member.zone());
+    if (hours.isWorkingAt(now.day(), now.time())) {
       return List.of();
     }
-    ZonedDateTime local = context.now().atZone(member.zone());
+    ZonedDateTime local = now.dateTime();
     return List.of(new Reason(RULE, member.display() + " works " + hours.start() + "–" + hours.end() + " "
         + days(hours) + " in " + member.zone() + "; it is " + day(local.getDayOfWeek()) + " "
         + local.toLocalTime().withNano(0) + " there"));

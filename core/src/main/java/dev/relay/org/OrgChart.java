@@ -10,14 +10,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable snapshot of one tenant's organisation with the hierarchy queries rules need. Pure: no I/O after
- * construction.
+ * construction. Thread-safe: the members of every team are worked out together on the first {@link #membersOf} call and
+ * kept, so a chart kept across many calls (the lead router keeps one per {@linkplain OrgDirectory#revision revision})
+ * answers each in constant time.
  */
 public final class OrgChart {
+  private static final Comparator<Rep> BY_ID = Comparator.comparing(r -> r.id().value());
+
   private final Map<RepId, Rep> reps = new HashMap<>();
   private final Map<TeamId, Team> teams = new HashMap<>();
+  /** Active members by team, sub-teams included, sorted by rep id; built on first use (racing builds agree). */
+  private volatile @Nullable Map<TeamId, List<Rep>> members;
 
   private OrgChart(List<Rep> reps, List<Team> teams) {
     reps.forEach(r -> this.reps.put(r.id(), r));
@@ -77,7 +84,7 @@ public final class OrgChart {
   public Optional<RepId> nearestHolderOf(String role, RepId near) {
     Rep rep = reps.get(near);
     List<Rep> holders = reps.values().stream().filter(r -> r.active() && r.hasRole(role))
-        .sorted(Comparator.comparing(r -> r.id().value())).toList();
+        .sorted(BY_ID).toList();
     if (holders.isEmpty()) {
       return Optional.empty();
     }
@@ -109,15 +116,31 @@ public final class OrgChart {
     return chain;
   }
 
-  /** Active reps of a team and its sub-teams. */
+  /** Active reps of a team and its sub-teams, sorted by rep id; unmodifiable. */
   public List<Rep> membersOf(TeamId team) {
-    List<Rep> out = new ArrayList<>();
+    Map<TeamId, List<Rep>> byTeam = members;
+    if (byTeam == null) {
+      byTeam = indexMembers();
+      members = byTeam;
+    }
+    return byTeam.getOrDefault(team, List.of());
+  }
+
+  /** Each active rep under every team of their chain, in one pass over the reps. */
+  private Map<TeamId, List<Rep>> indexMembers() {
+    Map<TeamId, List<Rep>> byTeam = new HashMap<>();
     for (Rep r : reps.values()) {
-      if (r.active() && r.team() != null && teamChain(r.team()).stream().anyMatch(t -> t.id().equals(team))) {
-        out.add(r);
+      if (r.active() && r.team() != null) {
+        for (Team t : teamChain(r.team())) {
+          byTeam.computeIfAbsent(t.id(), k -> new ArrayList<>()).add(r);
+        }
       }
     }
-    out.sort(Comparator.comparing(r -> r.id().value()));
-    return out;
+    Map<TeamId, List<Rep>> sorted = new HashMap<>();
+    byTeam.forEach((team, list) -> {
+      list.sort(BY_ID);
+      sorted.put(team, List.copyOf(list));
+    });
+    return sorted;
   }
 }
