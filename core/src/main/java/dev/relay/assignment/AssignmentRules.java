@@ -4,6 +4,7 @@ import dev.relay.common.Reason;
 import dev.relay.criteria.CompiledCriteria;
 import dev.relay.criteria.Criteria;
 import dev.relay.criteria.CriteriaCompiler;
+import dev.relay.criteria.CriteriaTable;
 import dev.relay.fields.EntityKind;
 import dev.relay.fields.FieldSchema;
 import dev.relay.fields.FieldValues;
@@ -20,12 +21,15 @@ final class AssignmentRules {
   private final int version;
   private final List<Rule> rules;
   private final Rule defaultRule;
+  /** The rules' criteria in order, indexed so that a lead is tested only against rules that can match it. */
+  private final CriteriaTable table;
 
   private AssignmentRules(AssignmentPolicy policy, int version, List<Rule> rules, Rule defaultRule) {
     this.policy = policy;
     this.version = version;
     this.rules = List.copyOf(rules);
     this.defaultRule = defaultRule;
+    this.table = CriteriaTable.of(this.rules.stream().map(Rule::when).toList());
   }
 
   /** @throws dev.relay.common.ValidationException if a rule's criteria do not fit the lead schema */
@@ -59,12 +63,8 @@ final class AssignmentRules {
 
   /** The first rule whose criteria match the lead, else the default rule. */
   Rule match(FieldValues lead) {
-    for (Rule r : rules) {
-      if (r.when().test(lead)) {
-        return r;
-      }
-    }
-    return defaultRule;
+    int first = table.firstMatch(lead);
+    return first < 0 ? defaultRule : rules.get(first);
   }
 
   /** The rule with this key, the default rule included. */

@@ -1,22 +1,33 @@
 package dev.relay.assignment;
 
+import dev.relay.common.Reason;
 import dev.relay.common.RepId;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
-/** A member after screening: who they are and what the filters said. */
-record Candidate(Member member, CandidateTrace trace) {
+/**
+ * A member after screening: who they are and what the filters said. Its {@link CandidateTrace} is made when the trace is
+ * read, not for every member of every decision.
+ *
+ * @param member the member
+ * @param exclusions why the filters exclude the member; empty when eligible
+ * @param openLeads the member's open leads when screened
+ */
+record Candidate(Member member, List<Reason> exclusions, int openLeads) {
   RepId rep() {
     return member.rep();
   }
 
   boolean eligible() {
-    return trace.eligible();
-  }
-
-  int openLeads() {
-    return trace.openLeads();
+    return exclusions.isEmpty();
   }
 
   String display() {
     return member.display();
+  }
+
+  /** The candidate as the decision trace shows it, with the best-fit score if there is one. */
+  CandidateTrace trace(@Nullable Integer score) {
+    return new CandidateTrace(member.rep(), exclusions.isEmpty(), exclusions, score, openLeads);
   }
 }

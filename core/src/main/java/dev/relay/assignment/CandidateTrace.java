@@ -25,8 +25,4 @@ public record CandidateTrace(RepId rep, boolean eligible, List<Reason> exclusion
       throw new IllegalArgumentException(rep + ": a candidate is eligible exactly when nothing excludes it");
     }
   }
-
-  CandidateTrace withScore(int value) {
-    return new CandidateTrace(rep, eligible, exclusions, value, openLeads);
-  }
 }

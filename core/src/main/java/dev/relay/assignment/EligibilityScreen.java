@@ -28,8 +28,8 @@ final class EligibilityScreen {
     exclusions = and(exclusions, WORKING_HOURS.exclusions(member, context, ledger));
     exclusions = and(exclusions, SENIORITY.exclusions(member, context, ledger));
     exclusions = and(exclusions, CAPACITY.exclusions(member, context, ledger));
-    return new Candidate(member, new CandidateTrace(member.rep(), exclusions.isEmpty(), exclusions, null,
-        ledger.openLeads(member.rep())));
+    return new Candidate(member, exclusions.isEmpty() ? List.of() : List.copyOf(exclusions),
+        ledger.openLeads(member.rep()));
   }
 
   /** The reasons so far and then {@code found}; most members pass every filter, so only an excluded one gets a list. */

@@ -101,6 +101,8 @@ public final class InMemoryRoutingState implements RoutingState {
   private static final class Book {
     /** How far the retention may move before every rep's times are swept (in between, reads skip what is older). */
     private static final Duration SWEEP_EVERY = Duration.ofDays(1);
+    /** Into how many steps forgetting divides the retention. */
+    private static final int FORGET_STEPS = 1000;
 
     final ReentrantLock lock = new ReentrantLock();
     final Map<String, RepId> cursors = new HashMap<>();
@@ -119,15 +121,19 @@ public final class InMemoryRoutingState implements RoutingState {
      * or at the next sweep.
      */
     Instant forgottenBefore = Instant.MIN;
-    private Instant forgottenFor = Instant.MIN;
+    /** When the newest assignment is this late, forgetting moves again. */
+    private Instant forgetAgainAt = Instant.MIN;
     private Instant sweptAt = Instant.MIN;
 
     /** Forgets the assignments older than the retention, measured back from the newest one. */
     void forget(Duration retention) {
-      if (newest.equals(forgottenFor)) {
-        return; // nothing newer was recorded, so the cutoff has not moved
+      // Forgetting moves in steps of a thousandth of the retention (under 12 minutes for 8 days), not at every
+      // assignment: what is older than the retention is still forgotten, a step later at most, and a busy tenant
+      // pays for it once per step instead of once per lead.
+      if (newest.equals(Instant.MIN) || newest.isBefore(forgetAgainAt)) {
+        return;
       }
-      forgottenFor = newest;
+      forgetAgainAt = newest.plus(retention.dividedBy(FORGET_STEPS));
       Instant cutoff = newest.minus(retention);
       forgottenBefore = cutoff;
       // The log is in recording order, which is time order unless a clock went back; forget the prefix only.

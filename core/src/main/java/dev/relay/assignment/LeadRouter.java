@@ -85,7 +85,7 @@ public final class LeadRouter {
     Member owner = ownerId != null && (policy.accountOwnerFirst() || rule.rule().strategy() == Strategy.STICKY_OWNER)
         ? roster.member(rule, ownerId) : null;
     String grade = grade(policy, request);
-    Set<RepId> avoid = Set.copyOf(request.avoid());
+    Set<RepId> avoid = request.avoid().isEmpty() ? Set.of() : Set.copyOf(request.avoid());
     return state.locked(tenant, ledger -> {
       RoutingContext context = new RoutingContext(tenant, clock.instant(), rule, policy, request.fields(), grade,
           avoid);
@@ -209,11 +209,7 @@ public final class LeadRouter {
       if (assignee != null) {
         ledger.recordAssignment(new AssignmentRecord(lead, assignee, rule.key(), strategy, context.now()));
       }
-      List<CandidateTrace> candidates = new ArrayList<>(traced.size());
-      for (Candidate c : traced) {
-        Integer score = scores.isEmpty() ? null : scores.get(c.rep());
-        candidates.add(score == null ? c.trace() : c.trace().withScore(score));
-      }
+      List<CandidateTrace> candidates = new CandidateTraces(traced, scores);
       Strategy shown = outcome == RoutingOutcome.ASSIGNED ? strategy : null;
       return new RoutingDecision(lead, outcome, assignee, rule.key(), context.rule().path(), shown, candidates,
           strategyState, rule.slaFor(context.grade()), rule.slaClock(), version, context.now(), reasons);

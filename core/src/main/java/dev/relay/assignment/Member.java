@@ -15,17 +15,20 @@ import org.jspecify.annotations.Nullable;
  * @param profile the routing profile (defaults when none is stored)
  * @param weight the weight in weighted round robin: the group's weight for the rep, else the profile's
  * @param display how reasons name the rep: {@code Li (li)}, or the bare id for a rep the directory does not know
+ * @param alwaysWorking whether the rep's working hours hold at every instant, so that screening skips the clock
  */
-record Member(RepId rep, @Nullable Rep person, RepProfile profile, int weight, String display) {
+record Member(RepId rep, @Nullable Rep person, RepProfile profile, int weight, String display,
+    boolean alwaysWorking) {
 
   static Member of(RepId rep, @Nullable Rep person, RepProfile profile, int weight) {
     return new Member(rep, person, profile, weight,
-        person == null ? rep.value() : person.name() + " (" + rep.value() + ")");
+        person == null ? rep.value() : person.name() + " (" + rep.value() + ")",
+        profile.hours().coversEveryInstant());
   }
 
   /** The same member weighing {@code value} in weighted round robin. */
   Member withWeight(int value) {
-    return value == weight ? this : new Member(rep, person, profile, value, display);
+    return value == weight ? this : new Member(rep, person, profile, value, display, alwaysWorking);
   }
 
   boolean active() {

@@ -75,7 +75,9 @@ public record RepProfile(
 
   /** Whether the rep is out of office at {@code instant}. */
   public boolean isAbsentAt(Instant instant) {
-    for (Absence a : absences) {
+    // Indexed: this runs for every member of every decision, mostly over an empty list.
+    for (int i = 0; i < absences.size(); i++) {
+      Absence a = absences.get(i);
       if (!instant.isBefore(a.from()) && instant.isBefore(a.until())) {
         return true;
       }

@@ -54,7 +54,8 @@ public record RoutingDecision(
     Objects.requireNonNull(firstContactSla, "firstContactSla");
     Objects.requireNonNull(slaClock, "slaClock");
     Objects.requireNonNull(decidedAt, "decidedAt");
-    candidates = List.copyOf(candidates);
+    // The router's own list makes each trace when first read and is already unmodifiable.
+    candidates = candidates instanceof CandidateTraces ? candidates : List.copyOf(candidates);
     reasons = List.copyOf(reasons);
     if ((assignee == null) != (outcome == RoutingOutcome.QUEUED)) {
       throw new IllegalArgumentException("a " + outcome + " decision " + (assignee == null ? "needs" : "has no")

@@ -27,7 +27,7 @@ final class StickyOwnerStrategy implements RoutingStrategy {
     }
     String why = owner == null ? "the lead's account has no owner"
         : "the account owner " + owner.display() + " is not eligible: "
-            + owner.trace().exclusions().stream().map(Reason::message).collect(Collectors.joining("; "));
+            + owner.exclusions().stream().map(Reason::message).collect(Collectors.joining("; "));
     return pick.after(new Reason(input.path(), why));
   }
 }

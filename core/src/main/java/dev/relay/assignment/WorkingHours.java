@@ -15,7 +15,7 @@ import java.util.Set;
  *
  * @param days the working days
  * @param start the local start of the working day
- * @param end the local end of the working day, after {@code start}
+ * @param end the local end of the working day, after {@code start}; {@link LocalTime#MAX} means midnight
  */
 public record WorkingHours(Set<DayOfWeek> days, LocalTime start, LocalTime end) {
   public WorkingHours {
@@ -47,6 +47,12 @@ public record WorkingHours(Set<DayOfWeek> days, LocalTime start, LocalTime end) 
 
   /** Whether this day of the week and time of day fall in these hours. */
   boolean isWorkingAt(DayOfWeek day, LocalTime time) {
-    return days.contains(day) && !time.isBefore(start) && time.isBefore(end);
+    // Hours that end at LocalTime.MAX run to midnight, its last nanosecond included.
+    return days.contains(day) && !time.isBefore(start) && (time.isBefore(end) || end.equals(LocalTime.MAX));
+  }
+
+  /** Whether these hours hold at every instant: every day, from midnight to midnight. */
+  boolean coversEveryInstant() {
+    return days.size() == DayOfWeek.values().length && start.equals(LocalTime.MIN) && end.equals(LocalTime.MAX);
   }
 }

@@ -14,6 +14,9 @@ final class WorkingHoursFilter implements EligibilityFilter {
 
   @Override
   public List<Reason> exclusions(Member member, RoutingContext context, RoutingLedger ledger) {
+    if (member.alwaysWorking()) {
+      return List.of(); // no need to work out the local time
+    }
     WorkingHours hours = member.profile().hours();
     RoutingContext.LocalNow now = context.now(member.zone());
     if (hours.isWorkingAt(now.day(), now.time())) {

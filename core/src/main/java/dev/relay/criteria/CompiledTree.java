@@ -1,6 +1,7 @@
 package dev.relay.criteria;
 
 import dev.relay.criteria.CriteriaTrace.ConditionOutcome;
+import dev.relay.fields.FieldSchema;
 import dev.relay.fields.FieldValues;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,13 +14,15 @@ import java.util.Objects;
  */
 final class CompiledTree implements CompiledCriteria {
   private final Criteria source;
+  private final FieldSchema schema;
   private final Node root;
   private final Leaf[] leaves;
   private final String[] paths;
   private final String[] texts;
 
-  CompiledTree(Criteria source, Node root, List<Leaf> leaves, List<String> paths) {
+  CompiledTree(Criteria source, FieldSchema schema, Node root, List<Leaf> leaves, List<String> paths) {
     this.source = source;
+    this.schema = schema;
     this.root = root;
     this.leaves = leaves.toArray(new Leaf[0]);
     this.paths = paths.toArray(new String[0]);
@@ -38,6 +41,16 @@ final class CompiledTree implements CompiledCriteria {
         collectTexts(item, out);
       }
     }
+  }
+
+  /** The schema the criteria were compiled against. */
+  FieldSchema schema() {
+    return schema;
+  }
+
+  /** The optimised predicate, for indexes over many criteria. */
+  Node root() {
+    return root;
   }
 
   @Override

@@ -49,7 +49,7 @@ public final class CriteriaCompiler {
     if (!compilation.problems.isEmpty()) {
       throw new ValidationException(compilation.problems);
     }
-    return new CompiledTree(criteria, root, compilation.leaves, compilation.leafPaths);
+    return new CompiledTree(criteria, schema, root, compilation.leaves, compilation.leafPaths);
   }
 
   /** One pass over a tree: checks every condition and, while no problem has been found, builds its node. */

@@ -128,6 +128,11 @@ abstract class Leaf extends Node {
     Node negate() {
       return new StringEq(ref(), expected, !negated);
     }
+
+    /** The one value the field must have for this leaf to hold, or {@code null} for {@code ne}. */
+    @Nullable Set<String> required() {
+      return negated ? null : Set.of(expected);
+    }
   }
 
   static final class StringIn extends Leaf {
@@ -149,6 +154,11 @@ abstract class Leaf extends Node {
     @Override
     Node negate() {
       return new StringIn(ref(), options, !negated);
+    }
+
+    /** The values the field must have one of for this leaf to hold, or {@code null} for {@code not_in}. */
+    @Nullable Set<String> required() {
+      return negated ? null : options;
     }
   }
 

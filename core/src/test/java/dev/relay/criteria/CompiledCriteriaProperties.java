@@ -133,7 +133,7 @@ class CompiledCriteriaProperties {
     });
   }
 
-  private static Arbitrary<FieldSchema> schemas() {
+  static Arbitrary<FieldSchema> schemas() {
     Arbitrary<FieldDefinition> definition = Combinators.combine(
             Arbitraries.of(FieldType.class),
             Arbitraries.subsetOf(OPTION_POOL).ofMinSize(1).map(s -> OPTION_POOL.stream().filter(s::contains).toList()))
@@ -144,7 +144,7 @@ class CompiledCriteriaProperties {
         .map(fields -> FieldSchema.of(EntityKind.DEAL, List.of(), fields));
   }
 
-  private static Arbitrary<FieldValues> records(FieldSchema schema, FieldSchema twin) {
+  static Arbitrary<FieldValues> records(FieldSchema schema, FieldSchema twin) {
     List<Arbitrary<@Nullable Object>> values = schema.fields().stream()
         .map(def -> recordValue(def).injectNull(0.3)).toList();
     return Combinators.combine(Combinators.combine(values).as(ArrayList::new), Arbitraries.of(schema, schema, twin))
@@ -159,7 +159,7 @@ class CompiledCriteriaProperties {
         });
   }
 
-  private static Arbitrary<Criteria> criteria(FieldSchema schema, int depth) {
+  static Arbitrary<Criteria> criteria(FieldSchema schema, int depth) {
     Arbitrary<Criteria> condition = Arbitraries.of(schema.fields()).flatMap(CompiledCriteriaProperties::condition);
     if (depth == 0) {
       return condition;
@@ -172,7 +172,7 @@ class CompiledCriteriaProperties {
         Tuple.of(1, inner.map(Criteria.Not::new)));
   }
 
-  private static Arbitrary<Criteria> condition(FieldDefinition def) {
+  static Arbitrary<Criteria> condition(FieldDefinition def) {
     return Arbitraries.of(applicableOperators(def.type())).flatMap(op -> {
       if (op.isUnary()) {
         return Arbitraries.just(new Criteria.Condition(def.name(), op, null));

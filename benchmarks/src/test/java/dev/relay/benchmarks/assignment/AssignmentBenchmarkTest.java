@@ -20,7 +20,7 @@ class AssignmentBenchmarkTest {
       for (int i = 0; i < RoutingWorkload.LEADS; i++) {
         int expected = hand.route(workload.leads.get(i));
         assertEquals(expected, easy.route(workload.leads.get(i)), "easy rules, lead " + i);
-        assertEquals(expected, RelayRouterSide.code(relay.route(i)), "relay, lead " + i);
+        assertEquals(expected, relay.code(relay.route(i)), "relay, lead " + i);
         teams.add(expected / 1000);
       }
     }
