@@ -19,14 +19,17 @@ final class AssignmentRules {
 
   private final AssignmentPolicy policy;
   private final int version;
+  private final String fingerprint;
   private final List<Rule> rules;
   private final Rule defaultRule;
   /** The rules' criteria in order, indexed so that a lead is tested only against rules that can match it. */
   private final CriteriaTable table;
 
-  private AssignmentRules(AssignmentPolicy policy, int version, List<Rule> rules, Rule defaultRule) {
+  private AssignmentRules(AssignmentPolicy policy, int version, String fingerprint, List<Rule> rules,
+      Rule defaultRule) {
     this.policy = policy;
     this.version = version;
+    this.fingerprint = fingerprint;
     this.rules = List.copyOf(rules);
     this.defaultRule = defaultRule;
     this.table = CriteriaTable.of(this.rules.stream().map(Rule::when).toList());
@@ -45,7 +48,7 @@ final class AssignmentRules {
     // The default rule's criteria are ignored: it takes whatever no other rule matched.
     Rule fallback = Rule.of(policy.defaultRule(), rules.size(), DEFAULT_PATH,
         CriteriaCompiler.compile(Criteria.always(), schema, DEFAULT_PATH + ".when"), true);
-    return new AssignmentRules(policy, playbook.version(), rules, fallback);
+    return new AssignmentRules(policy, playbook.version(), playbook.fingerprint(), rules, fallback);
   }
 
   AssignmentPolicy policy() {
@@ -54,6 +57,11 @@ final class AssignmentRules {
 
   int version() {
     return version;
+  }
+
+  /** The fingerprint of the playbook version compiled. */
+  String fingerprint() {
+    return fingerprint;
   }
 
   /** How many rules there are, the default rule included: one more than the highest {@link Rule#index()}. */

@@ -6,6 +6,8 @@ import dev.relay.common.NotFoundException;
 import dev.relay.common.TenantId;
 import dev.relay.playbook.PlaybookRepository;
 import dev.relay.playbook.VersionedPlaybook;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The tenants' current assignment rules, each playbook version compiled once. Keyed by tenant, version and fingerprint
@@ -18,6 +20,8 @@ final class CompiledAssignments {
   private final PlaybookRepository playbooks;
   private final Cache<Key, AssignmentRules> cache =
       Caffeine.newBuilder().maximumSize(MAX_VERSIONS).executor(Runnable::run).build();
+  /** Each tenant's most recently used rules (one entry per tenant, replaced when the version changes). */
+  private final ConcurrentMap<TenantId, AssignmentRules> latest = new ConcurrentHashMap<>();
 
   CompiledAssignments(PlaybookRepository playbooks) {
     this.playbooks = playbooks;
@@ -30,8 +34,16 @@ final class CompiledAssignments {
    */
   AssignmentRules current(TenantId tenant) {
     VersionedPlaybook playbook = playbooks.current(tenant).orElseThrow(() -> new NotFoundException("playbook", tenant));
-    return cache.get(new Key(tenant, playbook.version(), playbook.fingerprint()),
+    // Most routes find the version the tenant's previous route used: a map read instead of a bounded-cache lookup.
+    AssignmentRules last = latest.get(tenant);
+    if (last != null && last.version() == playbook.version()
+        && last.fingerprint().equals(playbook.fingerprint())) {
+      return last;
+    }
+    AssignmentRules rules = cache.get(new Key(tenant, playbook.version(), playbook.fingerprint()),
         k -> AssignmentRules.compile(playbook));
+    latest.put(tenant, rules);
+    return rules;
   }
 
   private record Key(TenantId tenant, int version, String fingerprint) {}
