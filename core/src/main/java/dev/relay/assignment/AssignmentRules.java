@@ -92,20 +92,27 @@ final class AssignmentRules {
    * @param matchReason why this rule applies to a lead
    * @param stateKey where its strategy keeps its cursor or pointers: rule key and target, {@code east|team:east}
    * @param strategyPath the playbook path of its strategy, which the strategy's reasons name
+   * @param readsLoad whether deciding by it reads members' open leads (see {@link RoutingContext#readsLoad()})
    */
   record Rule(RoutingRule rule, int index, String path, CompiledCriteria when, boolean isDefault, Reason matchReason,
-      String stateKey, String strategyPath) {
+      String stateKey, String strategyPath, boolean readsLoad) {
 
     static Rule of(RoutingRule rule, int index, String path, CompiledCriteria when, boolean isDefault) {
       Reason matchReason = new Reason(path, isDefault
           ? "no rule matched the lead; the default rule '" + rule.label() + "' (" + rule.key() + ") applies"
           : "rule '" + rule.label() + "' (" + rule.key() + ") is the first whose criteria match the lead");
       return new Rule(rule, index, path, when, isDefault, matchReason,
-          rule.key() + "|" + TargetMembers.key(rule.target()), path + ".strategy");
+          rule.key() + "|" + TargetMembers.key(rule.target()), path + ".strategy", readsLoad(rule));
     }
 
     String key() {
       return rule.key();
+    }
+
+    /** Whether deciding by this rule reads members' open leads (see {@link RoutingContext#readsLoad()}). */
+    private static boolean readsLoad(RoutingRule rule) {
+      return rule.strategy() == Strategy.LEAST_LOADED || rule.strategy() == Strategy.BEST_FIT
+          || rule.caps().stream().anyMatch(c -> c.metric() == CapacityCap.Metric.OPEN_LEADS);
     }
   }
 }

@@ -11,9 +11,12 @@ import org.jspecify.annotations.Nullable;
  *
  * @param member the member
  * @param exclusions why the filters exclude the member; empty when eligible
- * @param openLeads the member's open leads when screened
+ * @param openLeads the member's open leads when screened, or {@link #UNREAD} when the rule reads no load
  */
 record Candidate(Member member, List<Reason> exclusions, int openLeads) {
+  /** The open leads of a candidate whose rule reads no load (no open-lead cap, neither least loaded nor best fit). */
+  static final int UNREAD = -1;
+
   RepId rep() {
     return member.rep();
   }
@@ -28,6 +31,7 @@ record Candidate(Member member, List<Reason> exclusions, int openLeads) {
 
   /** The candidate as the decision trace shows it, with the best-fit score if there is one. */
   CandidateTrace trace(@Nullable Integer score) {
-    return new CandidateTrace(member.rep(), exclusions.isEmpty(), exclusions, score, openLeads);
+    return new CandidateTrace(member.rep(), exclusions.isEmpty(), exclusions, score,
+        openLeads == UNREAD ? null : openLeads);
   }
 }

@@ -13,10 +13,12 @@ import org.jspecify.annotations.Nullable;
  * @param eligible whether every eligibility filter let the rep through
  * @param exclusions why not, one reason per failing filter (empty when eligible)
  * @param score the best-fit score, for {@link Strategy#BEST_FIT} rules; {@code null} otherwise
- * @param openLeads the rep's open leads when the decision was taken
+ * @param openLeads the rep's open leads when the decision was taken, if the rule read them: rules with an {@code
+ *     open_leads} cap, least-loaded and best-fit rules; {@code null} for other rules, whose decisions do not depend on
+ *     them (reading every member's load for every lead would cost more than the rest of the decision)
  */
 public record CandidateTrace(RepId rep, boolean eligible, List<Reason> exclusions, @Nullable Integer score,
-    int openLeads) {
+    @Nullable Integer openLeads) {
   public CandidateTrace {
     Objects.requireNonNull(rep, "rep");
     // Most candidates are eligible: keep the shared empty list rather than ask List.copyOf to recognise it.

@@ -20,6 +20,10 @@ final class EligibilityScreen {
   private static final CapacityFilter CAPACITY = new CapacityFilter();
 
   Candidate screen(Member member, RoutingContext context, RoutingLedger ledger) {
+    int openLeads = context.readsLoad() ? ledger.openLeads(member.rep()) : Candidate.UNREAD;
+    if (member.alwaysAvailable() && context.screensOnlyAvailability()) {
+      return new Candidate(member, List.of(), openLeads); // no filter can exclude this member for this lead
+    }
     List<Reason> exclusions = List.of();
     exclusions = and(exclusions, ACTIVE.exclusions(member, context, ledger));
     exclusions = and(exclusions, RECENT_ASSIGNEE.exclusions(member, context, ledger));
@@ -28,8 +32,7 @@ final class EligibilityScreen {
     exclusions = and(exclusions, WORKING_HOURS.exclusions(member, context, ledger));
     exclusions = and(exclusions, SENIORITY.exclusions(member, context, ledger));
     exclusions = and(exclusions, CAPACITY.exclusions(member, context, ledger));
-    return new Candidate(member, exclusions.isEmpty() ? List.of() : List.copyOf(exclusions),
-        ledger.openLeads(member.rep()));
+    return new Candidate(member, exclusions.isEmpty() ? List.of() : List.copyOf(exclusions), openLeads);
   }
 
   /** The reasons so far and then {@code found}; most members pass every filter, so only an excluded one gets a list. */

@@ -16,19 +16,23 @@ import org.jspecify.annotations.Nullable;
  * @param weight the weight in weighted round robin: the group's weight for the rep, else the profile's
  * @param display how reasons name the rep: {@code Li (li)}, or the bare id for a rep the directory does not know
  * @param alwaysWorking whether the rep's working hours hold at every instant, so that screening skips the clock
+ * @param alwaysAvailable whether the rep is active, not paused, never absent and always working: no availability
+ *     filter can exclude them, whatever the time
  */
 record Member(RepId rep, @Nullable Rep person, RepProfile profile, int weight, String display,
-    boolean alwaysWorking) {
+    boolean alwaysWorking, boolean alwaysAvailable) {
 
   static Member of(RepId rep, @Nullable Rep person, RepProfile profile, int weight) {
+    boolean alwaysWorking = profile.hours().coversEveryInstant();
     return new Member(rep, person, profile, weight,
         person == null ? rep.value() : person.name() + " (" + rep.value() + ")",
-        profile.hours().coversEveryInstant());
+        alwaysWorking, person != null && person.active() && !profile.paused() && profile.absences().isEmpty()
+            && alwaysWorking);
   }
 
   /** The same member weighing {@code value} in weighted round robin. */
   Member withWeight(int value) {
-    return value == weight ? this : new Member(rep, person, profile, value, display, alwaysWorking);
+    return value == weight ? this : new Member(rep, person, profile, value, display, alwaysWorking, alwaysAvailable);
   }
 
   boolean active() {

@@ -36,6 +36,23 @@ record RoutingContext(TenantId tenant, Instant now, AssignmentRules.Rule rule, A
     return rule.rule();
   }
 
+  /**
+   * Whether the decision reads members' open leads: for an open-lead cap, for least loaded (the fewest) and best fit
+   * (the tie-break), and so for the trace of those rules.
+   */
+  boolean readsLoad() {
+    return rule.readsLoad();
+  }
+
+  /**
+   * Whether only the availability filters (active, paused, absent, working hours) can exclude a member from this
+   * decision: nobody to avoid, no seniority required for the lead's grade, no capacity cap.
+   */
+  boolean screensOnlyAvailability() {
+    return avoid.isEmpty() && rule.rule().caps().isEmpty()
+        && (grade == null || !rule.rule().minSeniority().containsKey(grade));
+  }
+
   /** Where the rule's strategy keeps its cursor or pointers for this target. */
   String stateKey() {
     return rule.stateKey();

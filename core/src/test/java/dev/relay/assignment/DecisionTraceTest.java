@@ -39,6 +39,22 @@ class DecisionTraceTest {
   }
 
   @Test
+  void openLeadsAreTracedWhereTheRuleReadsThem() {
+    f.use(eastTeam(Strategy.ROUND_ROBIN, r -> r));
+    f.route();
+
+    RoutingDecision plain = f.route();
+    assertEquals(java.util.Arrays.asList(null, null, null),
+        plain.candidates().stream().map(CandidateTrace::openLeads).toList(),
+        "a plain round robin does not depend on load, so it does not read it");
+
+    f.use(eastTeam(Strategy.ROUND_ROBIN, r -> r.cap(CapacityCap.openLeads(5))));
+    RoutingDecision capped = f.route();
+    assertEquals(List.of(1, 1, 0), capped.candidates().stream().map(CandidateTrace::openLeads).toList(),
+        "an open-lead cap reads every member's load, and the trace shows it");
+  }
+
+  @Test
   void theTraceShowsTheCursorBeforeAndAfter() {
     f.use(eastTeam(Strategy.ROUND_ROBIN, r -> r));
 
