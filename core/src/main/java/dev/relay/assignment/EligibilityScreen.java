@@ -20,10 +20,12 @@ final class EligibilityScreen {
   private static final CapacityFilter CAPACITY = new CapacityFilter();
 
   Candidate screen(Member member, RoutingContext context, RoutingLedger ledger) {
-    int openLeads = context.readsLoad() ? ledger.openLeads(member.rep()) : Candidate.UNREAD;
+    boolean readsLoad = context.readsLoad();
     if (member.alwaysAvailable() && context.screensOnlyAvailability()) {
-      return new Candidate(member, List.of(), openLeads); // no filter can exclude this member for this lead
+      // No filter can exclude this member for this lead.
+      return readsLoad ? new Candidate(member, List.of(), ledger.openLeads(member.rep())) : member.eligibleUnloaded();
     }
+    int openLeads = readsLoad ? ledger.openLeads(member.rep()) : Candidate.UNREAD;
     List<Reason> exclusions = List.of();
     exclusions = and(exclusions, ACTIVE.exclusions(member, context, ledger));
     exclusions = and(exclusions, RECENT_ASSIGNEE.exclusions(member, context, ledger));

@@ -9,9 +9,7 @@ final class PausedRepFilter implements EligibilityFilter {
 
   @Override
   public List<Reason> exclusions(Member member, RoutingContext context, RoutingLedger ledger) {
-    if (member.profile().paused()) {
-      return List.of(new Reason(RULE, member.display() + " has paused receiving leads"));
-    }
-    return List.of();
+    Reason paused = member.pausedReason();
+    return paused == null ? List.of() : List.of(paused);
   }
 }

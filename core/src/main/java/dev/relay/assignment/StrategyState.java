@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param after the values after it, in member order
  */
 public record StrategyState(String key, Map<String, String> before, Map<String, String> after) {
+  private static final Class<?> IMMUTABLE_ONE = Map.of("", "").getClass();
   private static final StrategyState NONE = new StrategyState("", Map.of(), Map.of());
 
   public StrategyState {
@@ -33,6 +34,9 @@ public record StrategyState(String key, Map<String, String> before, Map<String, 
     // A round-robin cursor is one value, so the small cases go without a linked map.
     if (values.isEmpty()) {
       return Map.of();
+    }
+    if (values.getClass() == IMMUTABLE_ONE) {
+      return values; // Map.of(k, v): unmodifiable, and one entry has one order
     }
     if (values.size() == 1) {
       Map.Entry<String, String> only = values.entrySet().iterator().next();
