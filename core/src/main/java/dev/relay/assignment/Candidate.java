@@ -10,20 +10,22 @@ import org.jspecify.annotations.Nullable;
  * read, not for every member of every decision.
  *
  * @param member the member
+ * @param eligible whether no filter excludes the member (kept apart from the list: strategies ask it of every member)
  * @param exclusions why the filters exclude the member; empty when eligible
  * @param openLeads the member's open leads when screened, or {@link #UNREAD} when the rule reads no load
  */
-record Candidate(Member member, List<Reason> exclusions, int openLeads) {
+record Candidate(Member member, boolean eligible, List<Reason> exclusions, int openLeads) {
   /** The open leads of a candidate whose rule reads no load (no open-lead cap, neither least loaded nor best fit). */
   static final int UNREAD = -1;
+
+  Candidate(Member member, List<Reason> exclusions, int openLeads) {
+    this(member, exclusions.isEmpty(), exclusions, openLeads);
+  }
 
   RepId rep() {
     return member.rep();
   }
 
-  boolean eligible() {
-    return exclusions.isEmpty();
-  }
 
   String display() {
     return member.display();
@@ -31,7 +33,7 @@ record Candidate(Member member, List<Reason> exclusions, int openLeads) {
 
   /** The candidate as the decision trace shows it, with the best-fit score if there is one. */
   CandidateTrace trace(@Nullable Integer score) {
-    return new CandidateTrace(member.rep(), exclusions.isEmpty(), exclusions, score,
+    return new CandidateTrace(member.rep(), eligible, exclusions, score,
         openLeads == UNREAD ? null : openLeads);
   }
 }

@@ -131,6 +131,11 @@ public final class LeadRouter {
         .pick(new RoutingStrategy.StrategyInput(screened, ownerCandidate, context, ledger));
     Candidate chosen = pick.chosen();
     if (chosen != null) {
+      if (reasons.size() == 1 && pick.reasons().size() == 1) {
+        // The usual decision: the rule and the strategy's one reason, as an immutable pair the decision keeps as is.
+        return decision.assign(RoutingOutcome.ASSIGNED, chosen.rep(), context.routingRule().strategy(), traced,
+            pick.state(), List.of(reasons.get(0), pick.reasons().get(0)), pick.scores());
+      }
       reasons.addAll(pick.reasons());
       return decision.assign(RoutingOutcome.ASSIGNED, chosen.rep(), context.routingRule().strategy(), traced,
           pick.state(), reasons, pick.scores());
