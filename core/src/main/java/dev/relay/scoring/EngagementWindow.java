@@ -46,7 +46,12 @@ public sealed interface EngagementWindow {
 
     @Override
     public double weight(long ageMillis) {
-      return Math.pow(0.5, (double) ageMillis / halfLife.toMillis());
+      return Math.exp(-rate(halfLife) * ageMillis);
+    }
+
+    /** The decay rate per millisecond, {@code ln 2 / half-life}: {@code 0.5^(age / h) = e^(-rate · age)}. */
+    static double rate(Duration halfLife) {
+      return Math.log(2) / halfLife.toMillis();
     }
   }
 

@@ -145,7 +145,8 @@ public final class PredictiveModel {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof PredictiveModel other && PredictiveModelJson.write(this).equals(PredictiveModelJson.write(other));
+    return o instanceof PredictiveModel other
+        && PredictiveModelJson.write(this).equals(PredictiveModelJson.write(other));
   }
 
   @Override

@@ -3,13 +3,21 @@ package dev.relay.scoring;
 import dev.relay.common.Problem;
 import dev.relay.common.ValidationException;
 import dev.relay.criteria.CompiledCriteria;
+import dev.relay.criteria.Criteria;
+import dev.relay.criteria.Operator;
+import dev.relay.fields.FieldDefinition;
+import dev.relay.fields.FieldType;
 import dev.relay.criteria.CriteriaCompiler;
 import dev.relay.criteria.CriteriaText;
 import dev.relay.fields.FieldSchema;
 import dev.relay.fields.FieldValues;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -48,41 +56,133 @@ public final class RuleScorer {
     List<Problem> problems = new ArrayList<>();
     Group[] groups = new Group[model.groups().size()];
     for (int g = 0; g < groups.length; g++) {
-      RuleGroup group = model.groups().get(g);
-      int n = group.rules().size();
-      Group compiled = new Group(group, new CompiledCriteria[n], new double[n], new String[n][], new int[n],
-          new EngagementWindow[n]);
-      for (int r = 0; r < n; r++) {
-        ScoringRule rule = group.rules().get(r);
-        String path = "groups[" + g + "].rules[" + r + "]";
-        compiled.points[r] = rule.points();
-        if (rule instanceof ScoringRule.FitRule fit) {
-          if (group.dimension() != Dimension.FIT) {
-            problems.add(new Problem(path, "a fit rule cannot be in an engagement group"));
-            continue;
-          }
-          try {
-            compiled.criteria[r] = CriteriaCompiler.compile(fit.when(), schema, path + ".when");
-          } catch (ValidationException e) {
-            problems.addAll(e.problems());
-          }
-        } else {
-          ScoringRule.EngagementRule engagement = (ScoringRule.EngagementRule) rule;
-          if (group.dimension() != Dimension.ENGAGEMENT) {
-            problems.add(new Problem(path, "an engagement rule cannot be in a fit group"));
-            continue;
-          }
-          compiled.signals[r] = engagement.signals().toArray(String[]::new);
-          compiled.maxCount[r] = engagement.maxCount();
-          compiled.windows[r] = engagement.window();
-        }
-      }
-      groups[g] = compiled;
+      groups[g] = group(model.groups().get(g), "groups[" + g + "]", schema, problems);
     }
     if (!problems.isEmpty()) {
       throw new ValidationException(problems);
     }
     return new RuleScorer(model, schema, groups);
+  }
+
+  private static Group group(RuleGroup group, String groupPath, FieldSchema schema,
+      List<Problem> problems) {
+    int n = group.rules().size();
+    CompiledCriteria[] criteria = new CompiledCriteria[n];
+    double[] points = new double[n];
+    List<Integer> tested = new ArrayList<>();
+    Map<String, Map<Object, Double>> indexed = new LinkedHashMap<>();
+    Map<String, List<Threshold>> ladders = new LinkedHashMap<>();
+    Map<String, List<Integer>> bySignal = new LinkedHashMap<>();
+    long[] frameMillis = new long[n];
+    double[] decayRate = new double[n];
+    int[] offset = new int[n];
+    int[] maxCount = new int[n];
+    int scratch = 0;
+    for (int r = 0; r < n; r++) {
+      ScoringRule rule = group.rules().get(r);
+      String path = groupPath + ".rules[" + r + "]";
+      points[r] = rule.points();
+      if (rule instanceof ScoringRule.FitRule fit) {
+        if (group.dimension() != Dimension.FIT) {
+          problems.add(new Problem(path, "a fit rule cannot be in an engagement group"));
+          continue;
+        }
+        try {
+          criteria[r] = CriteriaCompiler.compile(fit.when(), schema, path + ".when");
+        } catch (ValidationException e) {
+          problems.addAll(e.problems());
+          continue;
+        }
+        List<Object> values = equalityValues(fit.when(), schema);
+        Threshold threshold = threshold(fit.when(), schema, fit.points());
+        if (values != null) {
+          Map<Object, Double> index = indexed.computeIfAbsent(((Criteria.Condition) fit.when()).field(),
+              f -> new HashMap<>());
+          for (Object v : values) {
+            index.merge(v, fit.points(), Double::sum);
+          }
+        } else if (threshold != null) {
+          ladders.computeIfAbsent(((Criteria.Condition) fit.when()).field(), f -> new ArrayList<>()).add(threshold);
+        } else {
+          tested.add(r);
+        }
+        continue;
+      }
+      ScoringRule.EngagementRule engagement = (ScoringRule.EngagementRule) rule;
+      if (group.dimension() != Dimension.ENGAGEMENT) {
+        problems.add(new Problem(path, "an engagement rule cannot be in a fit group"));
+        continue;
+      }
+      for (String signal : engagement.signals()) {
+        bySignal.computeIfAbsent(signal, k -> new ArrayList<>()).add(r);
+      }
+      if (engagement.window() instanceof EngagementWindow.Within within) {
+        frameMillis[r] = within.frame().toMillis();
+      } else {
+        frameMillis[r] = -1;
+        decayRate[r] = EngagementWindow.HalfLife.rate(((EngagementWindow.HalfLife) engagement.window()).halfLife());
+      }
+      offset[r] = scratch;
+      maxCount[r] = engagement.maxCount();
+      scratch += engagement.maxCount();
+    }
+    List<FieldIndex> indexes = new ArrayList<>();
+    indexed.forEach((field, map) -> indexes.add(new FieldIndex(schema, schema.slotOf(field), field, Map.copyOf(map))));
+    List<Ladder> ladderList = new ArrayList<>();
+    ladders.forEach((field, steps) -> ladderList.add(Ladder.of(schema, field, steps)));
+    // A plain HashMap, never changed after this: its lookups are cheaper than those of Map.copyOf's table.
+    Map<String, int[]> rulesBySignal = new HashMap<>();
+    bySignal.forEach((signal, rules) -> rulesBySignal.put(signal, rules.stream().distinct()
+        .mapToInt(Integer::intValue).toArray()));
+    String[] texts = new String[n];
+    for (int r = 0; r < n; r++) {
+      if (criteria[r] != null) {
+        texts[r] = CriteriaText.render(criteria[r].source());
+      }
+    }
+    return new Group(group, criteria, points, tested.stream().mapToInt(Integer::intValue).toArray(),
+        indexes.toArray(FieldIndex[]::new), ladderList.toArray(Ladder[]::new), rulesBySignal, frameMillis, decayRate,
+        offset, maxCount, scratch, texts);
+  }
+
+  /**
+   * The values a fit rule's criteria accept when they are one {@code eq} or {@code in} on a string, enum or boolean
+   * field (whose values compare by {@code equals}), or {@code null} when they are anything else.
+   */
+  private static @Nullable List<Object> equalityValues(Criteria when, FieldSchema schema) {
+    if (!(when instanceof Criteria.Condition c) || (c.op() != Operator.EQ && c.op() != Operator.IN)) {
+      return null;
+    }
+    FieldType type = schema.field(c.field()).map(FieldDefinition::type).orElse(null);
+    if (type != FieldType.STRING && type != FieldType.ENUM && type != FieldType.BOOLEAN) {
+      return null;
+    }
+    List<?> values = c.value() instanceof List<?> list ? list : java.util.Collections.singletonList(c.value());
+    return values.stream().<Object>map(v -> v).distinct().toList();
+  }
+
+  /**
+   * The comparison of a fit rule whose criteria are one {@code gt}, {@code gte}, {@code lt} or {@code lte} on an
+   * integer field (with an integral operand) or a decimal field, or {@code null} when they are anything else.
+   */
+  private static @Nullable Threshold threshold(Criteria when, FieldSchema schema, double points) {
+    if (!(when instanceof Criteria.Condition c) || !(c.value() instanceof Number operand)) {
+      return null;
+    }
+    int op = switch (c.op()) {
+      case GT -> Threshold.GT;
+      case GTE -> Threshold.GTE;
+      case LT -> Threshold.LT;
+      case LTE -> Threshold.LTE;
+      default -> -1;
+    };
+    FieldType type = schema.field(c.field()).map(FieldDefinition::type).orElse(null);
+    if (op < 0 || (type != FieldType.INTEGER && type != FieldType.DECIMAL)
+        || (type == FieldType.INTEGER && !(operand instanceof Long))) {
+      return null;
+    }
+    BigDecimal decimal = operand instanceof BigDecimal d ? d : BigDecimal.valueOf(operand.longValue());
+    return new Threshold(op, operand.longValue(), decimal, points);
   }
 
   public ScoringModel model() {
@@ -133,25 +233,83 @@ public final class RuleScorer {
     return new RuleScore(score, fit, engagement, lines);
   }
 
-  /** One compiled group; per rule either criteria (fit) or signal codes, a count limit and a window (engagement). */
-  private record Group(RuleGroup source, @Nullable CompiledCriteria[] criteria, double[] points, String[][] signals,
-      int[] maxCount, @Nullable EngagementWindow[] windows) {
+  /**
+   * One compiled group. Fit rules that are a single {@code eq} or {@code in} on a string or enum field share one
+   * lookup per field (value → the summed points of those rules), so ten industry rules cost one hash lookup; the other
+   * fit rules are tested one by one. Engagement rules are served by one pass over the engagements: each signal maps to
+   * the rules that count it, and each rule keeps its {@code maxCount} heaviest (most recent) weights in a slice of one
+   * scratch array.
+   */
+  private static final class Group {
+    final RuleGroup source;
+    final @Nullable CompiledCriteria[] criteria;
+    final double[] points;
+    /** The fit rules not served by an index, in rule order. */
+    final int[] tested;
+    final FieldIndex[] indexes;
+    final Ladder[] ladders;
+    /** Per signal, the engagement rules counting it. */
+    final Map<String, int[]> rulesBySignal;
+    /** Per engagement rule: the time frame in millis, or -1 for a half-life. */
+    final long[] frameMillis;
+    /** Per engagement rule: ln 2 / half-life in millis (decay rate), or 0 for a time frame. */
+    final double[] decayRate;
+    /** Per engagement rule: its slice of the scratch array. */
+    final int[] offset;
+    final int[] maxCount;
+    final int scratchSize;
+    /** Per fit rule, its criteria in words (rendered once, for explanations). */
+    final @Nullable String[] texts;
+    /** The engagement rules, in rule order. */
+    final int[] engagementRules;
+    final double cap;
+
+    Group(RuleGroup source, @Nullable CompiledCriteria[] criteria, double[] points, int[] tested,
+        FieldIndex[] indexes, Ladder[] ladders, Map<String, int[]> rulesBySignal, long[] frameMillis,
+        double[] decayRate, int[] offset, int[] maxCount, int scratchSize, @Nullable String[] texts) {
+      this.source = source;
+      this.criteria = criteria;
+      this.points = points;
+      this.tested = tested;
+      this.indexes = indexes;
+      this.ladders = ladders;
+      this.rulesBySignal = rulesBySignal;
+      this.frameMillis = frameMillis;
+      this.decayRate = decayRate;
+      this.offset = offset;
+      this.maxCount = maxCount;
+      this.scratchSize = scratchSize;
+      this.texts = texts;
+      this.engagementRules = java.util.stream.IntStream.range(0, points.length).filter(r -> criteria[r] == null
+          && source.rules().get(r) instanceof ScoringRule.EngagementRule).toArray();
+      this.cap = source.cap() == null ? Double.POSITIVE_INFINITY : source.cap();
+    }
 
     double capped(double raw) {
-      Double cap = source.cap();
-      return cap != null && raw > cap ? cap : raw;
+      return Math.min(raw, cap);
     }
 
     double raw(FieldValues record, List<Engagement> engagements, Instant now) {
       double sum = 0;
-      for (int r = 0; r < points.length; r++) {
-        CompiledCriteria c = criteria[r];
-        if (c != null) {
-          if (c.test(record)) {
-            sum += points[r];
+      for (FieldIndex index : indexes) {
+        sum += index.points(record);
+      }
+      for (Ladder ladder : ladders) {
+        sum += ladder.points(record);
+      }
+      for (int r : tested) {
+        if (criteria[r].test(record)) {
+          sum += points[r];
+        }
+      }
+      if (scratchSize > 0 && !engagements.isEmpty()) {
+        double[] weights = weigh(engagements, now);
+        for (int r : engagementRules) {
+          double w = 0;
+          for (int k = offset[r], end = k + maxCount[r]; k < end; k++) {
+            w += weights[k];
           }
-        } else {
-          sum += points[r] * weight(r, engagements, now, null);
+          sum += points[r] * w;
         }
       }
       return sum;
@@ -159,6 +317,7 @@ public final class RuleScorer {
 
     double explain(FieldValues record, List<Engagement> engagements, Instant now, List<Contribution> out) {
       double sum = 0;
+      double[] weights = scratchSize > 0 ? weigh(engagements, now) : new double[0];
       for (int r = 0; r < points.length; r++) {
         ScoringRule rule = source.rules().get(r);
         String path = source.key() + "." + rule.key();
@@ -166,81 +325,61 @@ public final class RuleScorer {
         if (c != null) {
           if (c.test(record)) {
             sum += points[r];
-            out.add(new Contribution(Contribution.Kind.RULE, path, CriteriaText.render(c.source()), points[r]));
+            out.add(new Contribution(Contribution.Kind.RULE, path, texts[r], points[r]));
           }
           continue;
         }
-        int[] counted = new int[1];
-        double weight = weight(r, engagements, now, counted);
-        if (counted[0] > 0) {
+        int counted = 0;
+        double weight = 0;
+        for (int k = offset[r], end = k + maxCount[r]; k < end; k++) {
+          counted += weights[k] > 0 ? 1 : 0;
+          weight += weights[k];
+        }
+        if (counted > 0) {
           double p = points[r] * weight;
           sum += p;
           out.add(new Contribution(Contribution.Kind.RULE, path,
-              engagementText((ScoringRule.EngagementRule) rule, counted[0], weight), p));
+              engagementText((ScoringRule.EngagementRule) rule, counted, weight), p));
         }
       }
       return sum;
     }
 
     /**
-     * The summed weights of the most recent {@code maxCount} matching engagements; counts them into {@code counted}
-     * when given. Weights never grow with age, so the most recent are the heaviest.
+     * One pass over the engagements: for each rule counting an engagement's signal, its weight joins the rule's slice
+     * when it beats the lightest weight there. Empty slots hold 0 and every counted weight is positive, so a slice
+     * ends up holding the rule's {@code maxCount} heaviest weights, which are its most recent engagements.
      */
-    private double weight(int r, List<Engagement> engagements, Instant now, int @Nullable [] counted) {
-      String[] wanted = signals[r];
-      int limit = maxCount[r];
-      EngagementWindow window = windows[r];
+    private double[] weigh(List<Engagement> engagements, Instant now) {
+      double[] weights = new double[scratchSize];
       long nowMillis = now.toEpochMilli();
-      double @Nullable [] top = limit == 1 ? null : new double[Math.min(limit, engagements.size())];
-      double best = 0;
-      int n = 0;
       for (int i = 0, size = engagements.size(); i < size; i++) {
         Engagement e = engagements.get(i);
+        int[] rules = rulesBySignal.get(e.signal());
+        if (rules == null) {
+          continue;
+        }
         long age = nowMillis - e.at().toEpochMilli();
-        if (age < 0 || !matches(wanted, e.signal())) {
+        if (age < 0) {
           continue;
         }
-        double w = window.weight(age);
-        if (w <= 0) {
-          continue;
-        }
-        if (top == null) {
-          best = Math.max(best, w);
-          n = 1;
-        } else if (n < top.length) {
-          top[n++] = w;
-        } else {
-          int min = 0;
-          for (int k = 1; k < n; k++) {
-            if (top[k] < top[min]) {
-              min = k;
+        for (int r : rules) {
+          double w = frameMillis[r] >= 0 ? (age < frameMillis[r] ? 1.0 : 0.0) : Math.exp(-decayRate[r] * age);
+          if (w <= 0) {
+            continue;
+          }
+          int lightest = offset[r];
+          for (int k = lightest + 1, end = offset[r] + maxCount[r]; k < end; k++) {
+            if (weights[k] < weights[lightest]) {
+              lightest = k;
             }
           }
-          if (w > top[min]) {
-            top[min] = w;
+          if (w > weights[lightest]) {
+            weights[lightest] = w;
           }
         }
       }
-      if (counted != null) {
-        counted[0] = n;
-      }
-      if (top == null) {
-        return best;
-      }
-      double sum = 0;
-      for (int k = 0; k < n; k++) {
-        sum += top[k];
-      }
-      return sum;
-    }
-
-    private static boolean matches(String[] names, String signal) {
-      for (String name : names) {
-        if (name.equals(signal)) {
-          return true;
-        }
-      }
-      return false;
+      return weights;
     }
 
     private String engagementText(ScoringRule.EngagementRule rule, int counted, double weight) {
@@ -252,6 +391,82 @@ public final class RuleScorer {
       EngagementWindow.HalfLife halfLife = (EngagementWindow.HalfLife) rule.window();
       return base + " decayed (half-life " + halfLife.halfLife() + ") to " + RuleScore.format(weight) + " × "
           + RuleScore.format(rule.points());
+    }
+  }
+
+  /**
+   * The fit rules of a group that test one string or enum field for equality ({@code eq} or {@code in}), as one
+   * lookup from the field's value to the sum of their points. A missing value matches none of them, as in the
+   * criteria. Records of another schema (an older playbook version) are read by name.
+   */
+  private record FieldIndex(FieldSchema schema, int slot, String field, Map<Object, Double> points) {
+    double points(FieldValues record) {
+      Object value = record.schema() == schema ? record.valueAt(slot) : record.get(field);
+      if (value == null) {
+        return 0;
+      }
+      Double p = points.get(value);
+      return p == null ? 0 : p;
+    }
+  }
+
+  /** One comparison of a numeric field with an operand, worth points. */
+  private record Threshold(int op, long longOperand, BigDecimal decimalOperand, double points) {
+    static final int GT = 0;
+    static final int GTE = 1;
+    static final int LT = 2;
+    static final int LTE = 3;
+
+    boolean holds(int comparison) {
+      return switch (op) {
+        case GT -> comparison > 0;
+        case GTE -> comparison >= 0;
+        case LT -> comparison < 0;
+        default -> comparison <= 0;
+      };
+    }
+  }
+
+  /**
+   * The fit rules of a group that compare one integer or decimal field with a number ({@code employees gte 1000}),
+   * read once and compared in a loop: integers as {@code long}, decimals by {@code compareTo}, as the criteria
+   * compare them. A missing value meets none of them.
+   */
+  private record Ladder(FieldSchema schema, int slot, String field, boolean decimal, Threshold[] steps) {
+    static Ladder of(FieldSchema schema, String field, List<Threshold> steps) {
+      boolean decimal = schema.field(field).orElseThrow().type() == FieldType.DECIMAL;
+      return new Ladder(schema, schema.slotOf(field), field, decimal, steps.toArray(Threshold[]::new));
+    }
+
+    double points(FieldValues record) {
+      Object value = record.schema() == schema ? record.valueAt(slot) : record.get(field);
+      if (value == null) {
+        return 0;
+      }
+      double sum = 0;
+      if (decimal) {
+        // A record of an older schema may hold an integer where the field is now a decimal.
+        BigDecimal v = value instanceof BigDecimal d ? d : value instanceof Long l ? BigDecimal.valueOf(l) : null;
+        if (v == null) {
+          return 0;
+        }
+        for (Threshold t : steps) {
+          if (t.holds(v.compareTo(t.decimalOperand()))) {
+            sum += t.points();
+          }
+        }
+      } else {
+        if (!(value instanceof Long)) {
+          return 0;
+        }
+        long v = (Long) value;
+        for (Threshold t : steps) {
+          if (t.holds(Long.compare(v, t.longOperand()))) {
+            sum += t.points();
+          }
+        }
+      }
+      return sum;
     }
   }
 }

@@ -44,7 +44,8 @@ class RuleScoringProperties {
     assertTrue(score.engagement() <= engagementCaps + 1e-9, score + " engagement above caps " + engagementCaps);
     assertEquals(score.score(), score.contributionTotal(), 1e-9, score.toString());
     assertEquals(score.score(), scorer.points(lead, history, ScoringSamples.NOW), 1e-9);
-    Statistics.label("clipped").collect(score.contributions().stream().anyMatch(c -> c.kind() != Contribution.Kind.RULE));
+    Statistics.label("clipped")
+        .collect(score.contributions().stream().anyMatch(c -> c.kind() != Contribution.Kind.RULE));
     Statistics.label("clipped").coverage(c -> c.check(true).count(n -> n > 10));
   }
 

@@ -15,6 +15,10 @@ import java.util.List;
  */
 final class HandWrittenLeadScore {
   private static final long DAY = 86_400_000L;
+  /** Decay rates per millisecond for half-lives of 7, 14 and 30 days: {@code 0.5^(age / h) = e^(-age · ln 2 / h)}. */
+  private static final double RATE_7 = Math.log(2) / (7 * DAY);
+  private static final double RATE_14 = Math.log(2) / (14 * DAY);
+  private static final double RATE_30 = Math.log(2) / (30 * DAY);
   private static final BigDecimal[] BUDGET_STEPS = new BigDecimal[LeadScoringWorkload.BUDGET_STEPS.length];
 
   static {
@@ -147,7 +151,7 @@ final class HandWrittenLeadScore {
         case "email_opened" -> opened += age < 30 * DAY ? 1 : 0;
         case "email_clicked" -> clicked += age < 30 * DAY ? 1 : 0;
         case "page_visited" -> {
-          double w = Math.pow(0.5, (double) age / (14 * DAY));
+          double w = Math.exp(-RATE_14 * age);
           if (w > v1) {
             v3 = v2;
             v2 = v1;
@@ -159,9 +163,9 @@ final class HandWrittenLeadScore {
             v3 = w;
           }
         }
-        case "pricing_viewed" -> pricing = Math.max(pricing, Math.pow(0.5, (double) age / (7 * DAY)));
+        case "pricing_viewed" -> pricing = Math.max(pricing, Math.exp(-RATE_7 * age));
         case "form_submitted", "webinar_attended" -> form |= age < 60 * DAY;
-        case "meeting" -> met = Math.max(met, Math.pow(0.5, (double) age / (30 * DAY)));
+        case "meeting" -> met = Math.max(met, Math.exp(-RATE_30 * age));
         case "replied" -> replied += age < 14 * DAY ? 1 : 0;
         case "unsubscribed" -> unsubscribed |= age < 365 * DAY;
         default -> { }
