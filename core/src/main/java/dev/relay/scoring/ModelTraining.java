@@ -117,29 +117,85 @@ public final class ModelTraining {
   }
 
   private static double[] present(double[] values) {
-    return Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
+    double[] out = new double[values.length];
+    int n = 0;
+    for (double v : values) {
+      if (!Double.isNaN(v)) {
+        out[n++] = v;
+      }
+    }
+    return n == out.length ? out : Arrays.copyOf(out, n);
   }
 
-  /** Interior edges at the {@code k}-quantiles (linear interpolation between order statistics), repeats dropped. */
+  /**
+   * Interior edges at the {@code k}-quantiles (linear interpolation between order statistics, as numpy's default
+   * percentile), repeats and edges at the minimum dropped so that no bin is empty. The order statistics are selected
+   * in ascending order, each within what is left after the previous one, rather than by sorting.
+   */
   static double[] quantileEdges(double[] values, int k) {
     if (values.length == 0) {
       return new double[0];
     }
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
+    double[] a = values.clone();
+    double min = a[0];
+    for (double v : a) {
+      min = Math.min(min, v);
+    }
     double[] edges = new double[k - 1];
     int count = 0;
+    int from = 0;
     for (int i = 1; i < k; i++) {
-      double pos = (double) i / k * (sorted.length - 1);
+      double pos = (double) i / k * (a.length - 1);
       int lo = (int) Math.floor(pos);
-      int hi = Math.min(lo + 1, sorted.length - 1);
-      double edge = sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
-      // Edges equal to the minimum would leave an empty first bin; repeated edges empty bins between them.
-      if (edge > sorted[0] && (count == 0 || edge > edges[count - 1])) {
+      int hi = Math.min(lo + 1, a.length - 1);
+      double low = select(a, from, a.length, lo);
+      double high = hi == lo ? low : select(a, lo + 1, a.length, hi);
+      from = hi;
+      double edge = low + (pos - lo) * (high - low);
+      if (edge > min && (count == 0 || edge > edges[count - 1])) {
         edges[count++] = edge;
       }
     }
     return Arrays.copyOf(edges, count);
+  }
+
+  /**
+   * The value of rank {@code k} (0-based, over the whole array) when it lies in {@code a[from, to)} and everything
+   * before {@code from} is no larger than everything from it on. Rearranges {@code a[from, to)} so that this stays
+   * true with {@code k + 1} in place of {@code from}. Quickselect with a three-way partition, so that long runs of
+   * equal values (a field that is -1 for most records) finish in one pass.
+   */
+  private static double select(double[] a, int from, int to, int k) {
+    while (to - from > 16) {
+      double x = a[from];
+      double y = a[(from + to) >>> 1];
+      double z = a[to - 1];
+      double pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
+      int lt = from;
+      int i = from;
+      int gt = to;
+      while (i < gt) {
+        double v = a[i];
+        if (v < pivot) {
+          a[i++] = a[lt];
+          a[lt++] = v;
+        } else if (v > pivot) {
+          a[i] = a[--gt];
+          a[gt] = v;
+        } else {
+          i++;
+        }
+      }
+      if (k < lt) {
+        to = lt;
+      } else if (k >= gt) {
+        from = gt;
+      } else {
+        return pivot;
+      }
+    }
+    Arrays.sort(a, from, to);
+    return a[k];
   }
 
   /** Codes per feature and row, and standardised values of numeric features (logistic regression). */

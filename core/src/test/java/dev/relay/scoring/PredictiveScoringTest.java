@@ -177,4 +177,29 @@ class PredictiveScoringTest {
     assertArrayEquals(new double[] {0.8, 6, 11}, ModelTraining.quantileEdges(values, 10), 1e-12);
     assertArrayEquals(new double[0], ModelTraining.quantileEdges(new double[] {3, 3, 3}, 10));
   }
+
+  @Test
+  void quantileEdgesBySelectionMatchThoseOfASortedCopy() {
+    java.util.Random random = new java.util.Random(5);
+    for (int n : new int[] {1, 2, 17, 100, 5_001}) {
+      double[] values = new double[n];
+      for (int i = 0; i < n; i++) {
+        values[i] = random.nextInt(4) == 0 ? -1 : Math.floor(random.nextGaussian() * 100);
+      }
+      double[] sorted = values.clone();
+      java.util.Arrays.sort(sorted);
+      double[] expected = new double[9];
+      int count = 0;
+      for (int i = 1; i < 10; i++) {
+        double pos = i / 10.0 * (n - 1);
+        int lo = (int) Math.floor(pos);
+        double edge = sorted[lo] + (pos - lo) * (sorted[Math.min(lo + 1, n - 1)] - sorted[lo]);
+        if (edge > sorted[0] && (count == 0 || edge > expected[count - 1])) {
+          expected[count++] = edge;
+        }
+      }
+      assertArrayEquals(java.util.Arrays.copyOf(expected, count), ModelTraining.quantileEdges(values, 10), 1e-12,
+          "n = " + n);
+    }
+  }
 }
