@@ -8,9 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.relay.criteria.Criteria;
 import dev.relay.scoring.EngagementWindow;
-import dev.relay.scoring.FeatureSpec;
 import dev.relay.scoring.Grading;
-import dev.relay.scoring.PredictiveSpec;
+import dev.relay.scoring.PredictiveModelJson;
 import dev.relay.scoring.RuleGroup;
 import dev.relay.scoring.ScoringModel;
 import dev.relay.scoring.ScoringPolicy;
@@ -55,7 +54,7 @@ final class ScoringSectionWriter {
       matrix.set("engagement", grading(model.matrix().engagement()));
     }
     if (model.predictive() != null) {
-      node.set("predictive", predictive(model.predictive()));
+      node.set("predictive", PredictiveModelJson.writeSpec(model.predictive()));
     }
     ObjectNode blend = node.putObject("blend");
     number(blend, "rule_weight", model.blend().ruleWeight());
@@ -105,31 +104,6 @@ final class ScoringSectionWriter {
       }
     }
     return bands;
-  }
-
-  private static ObjectNode predictive(PredictiveSpec spec) {
-    ObjectNode node = MAPPER.createObjectNode();
-    node.put("kind", spec.kind().jsonName());
-    ArrayNode features = node.putArray("features");
-    for (FeatureSpec f : spec.features()) {
-      ObjectNode feature = features.addObject();
-      feature.put("field", f.field());
-      if (f instanceof FeatureSpec.Numeric numeric) {
-        if (numeric.edges().isEmpty()) {
-          feature.put("quantiles", numeric.quantiles());
-        } else {
-          ArrayNode edges = feature.putArray("edges");
-          numeric.edges().forEach(e -> edges.add(whole(e) ? MAPPER.getNodeFactory().numberNode(e.longValue())
-              : MAPPER.getNodeFactory().numberNode(e)));
-        }
-      }
-    }
-    number(node, "smoothing", spec.smoothing());
-    number(node, "l2", spec.l2());
-    node.put("per_team", spec.perTeam());
-    node.put("min_history", spec.minHistory());
-    node.put("top_factors", spec.topFactors());
-    return node;
   }
 
   private static boolean whole(double value) {

@@ -33,7 +33,7 @@ public final class PredictiveModelJson {
   public static String write(PredictiveModel model) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("format", FORMAT);
-    root.set("spec", spec(model.spec()));
+    root.set("spec", writeSpec(model.spec()));
     root.set("summary", summary(model.summary()));
     root.put("prior_log_odds", model.priorLogOdds());
     ArrayNode encodings = root.putArray("encodings");
@@ -88,8 +88,13 @@ public final class PredictiveModelJson {
     return value;
   }
 
-  /** The JSON of a spec, as the model and the playbook's {@code predictive} key write it. */
-  static ObjectNode spec(PredictiveSpec spec) {
+  /**
+   * The JSON of a spec, as both a stored model and the playbook's {@code predictive} key hold it: {@code kind},
+   * {@code features} (each a {@code field}, with {@code edges} or {@code quantiles} when numeric), {@code smoothing},
+   * {@code l2}, {@code per_team}, {@code min_history}, {@code top_factors}. Whole numbers are written without a
+   * fraction.
+   */
+  public static ObjectNode writeSpec(PredictiveSpec spec) {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("kind", spec.kind().jsonName());
     ArrayNode features = node.putArray("features");
@@ -101,16 +106,22 @@ public final class PredictiveModelJson {
           feature.put("quantiles", numeric.quantiles());
         } else {
           ArrayNode edges = feature.putArray("edges");
-          numeric.edges().forEach(edges::add);
+          numeric.edges().forEach(e -> edges.add(number(e)));
         }
       }
     }
-    node.put("smoothing", spec.smoothing());
-    node.put("l2", spec.l2());
+    node.set("smoothing", number(spec.smoothing()));
+    node.set("l2", number(spec.l2()));
     node.put("per_team", spec.perTeam());
     node.put("min_history", spec.minHistory());
     node.put("top_factors", spec.topFactors());
     return node;
+  }
+
+  private static JsonNode number(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15
+        ? MAPPER.getNodeFactory().numberNode((long) value)
+        : MAPPER.getNodeFactory().numberNode(value);
   }
 
   private static PredictiveSpec spec(JsonNode node) {
