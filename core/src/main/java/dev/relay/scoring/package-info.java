@@ -8,7 +8,8 @@
  *
  * <p>Entry points: {@link dev.relay.scoring.ScoringModel} (the configuration, also the playbook's {@code scoring}
  * section), {@link dev.relay.scoring.RuleScorer} (compiled rule points), {@link dev.relay.scoring.ModelTraining}
- * (predictive models), {@link dev.relay.scoring.Scoring} (the blend, field write-back and re-scoring). Port: {@link
+ * (predictive models), {@link dev.relay.scoring.Scoring} (the blend, field write-back and re-scoring), {@link
+ * dev.relay.scoring.ScoringService} (the same over the tenant's current playbook and stored models). Port: {@link
  * dev.relay.scoring.ScoringModelRepository}, with {@link dev.relay.scoring.InMemoryScoringModelRepository} as the
  * reference.
  */
