@@ -41,6 +41,9 @@ import dev.relay.pool.AccountRepository;
 import dev.relay.pool.InMemoryAccountRepository;
 import dev.relay.pool.PoolService;
 import dev.relay.pool.RecycleSweep;
+import dev.relay.scoring.InMemoryScoringModelRepository;
+import dev.relay.scoring.ScoringModelRepository;
+import dev.relay.scoring.ScoringService;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -83,6 +86,7 @@ public final class Relay {
   private final LeadRouter router;
   private final LeadService leads;
   private final SlaRerouteSweep leadSlaSweep;
+  private final ScoringService scoring;
 
   private Relay(Builder b) {
     this.clock = b.clock;
@@ -118,6 +122,8 @@ public final class Relay {
     this.leadSlaSweep = new SlaRerouteSweep(leadRepository, accounts, routing, playbookRepository, org, repProfiles,
         events, tx, clock);
     this.funnel = new FunnelAnalytics(b.funnelMinimumEntries);
+    this.scoring = new ScoringService(playbookRepository,
+        b.scoringModels != null ? b.scoringModels : new InMemoryScoringModelRepository(), events, clock);
   }
 
   private List<Deal> handOverDeals(AccountId account, RepId to, RepId actor, String note) {
@@ -170,6 +176,11 @@ public final class Relay {
   /** Re-routes or escalates leads not contacted within their SLA; the host calls it on its own schedule. */
   public SlaRerouteSweep leadSlaSweep() {
     return leadSlaSweep;
+  }
+
+  /** Scoring and grading: train a model's predictive part, score under the current playbook, re-score batches. */
+  public ScoringService scoring() {
+    return scoring;
   }
 
   /** The lead router, for fairness reports and for routing outside lead capture. */
@@ -242,6 +253,7 @@ public final class Relay {
     private @Nullable LeadRepository leads;
     private @Nullable RoutingState routingState;
     private @Nullable RepProfiles repProfiles;
+    private @Nullable ScoringModelRepository scoringModels;
     private int funnelMinimumEntries = FunnelAnalytics.DEFAULT_MINIMUM_ENTRIES;
 
     private Builder() {}
@@ -293,6 +305,12 @@ public final class Relay {
 
     public Builder routingState(RoutingState value) {
       this.routingState = Objects.requireNonNull(value, "routingState");
+      return this;
+    }
+
+    /** Where trained scoring models are kept; default: in memory. */
+    public Builder scoringModels(ScoringModelRepository value) {
+      this.scoringModels = Objects.requireNonNull(value, "scoringModels");
       return this;
     }
 

@@ -10,6 +10,7 @@ import dev.relay.pipeline.DealFields;
 import dev.relay.pipeline.PipelineDefinition;
 import dev.relay.pool.AccountFields;
 import dev.relay.pool.PoolPolicy;
+import dev.relay.scoring.ScoringPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -42,13 +43,14 @@ public final class Playbook {
   private final PipelineDefinition pipeline;
   private final PoolPolicy pool;
   private final AssignmentPolicy assignment;
+  private final ScoringPolicy scoring;
   private final Map<EntityKind, FieldSchema> schemas;
   // Derived from immutable state, so a racy lazy initialisation only ever computes the same text twice.
   private volatile @Nullable String canonicalJson;
 
   Playbook(String name, ZoneId zone, Currency currency, List<String> roles,
       Map<EntityKind, List<FieldDefinition>> customFields, PipelineDefinition pipeline, PoolPolicy pool,
-      AssignmentPolicy assignment) {
+      AssignmentPolicy assignment, ScoringPolicy scoring) {
     this.name = Objects.requireNonNull(name, "name");
     this.zone = Objects.requireNonNull(zone, "zone");
     this.currency = Objects.requireNonNull(currency, "currency");
@@ -61,6 +63,7 @@ public final class Playbook {
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     this.pool = Objects.requireNonNull(pool, "pool");
     this.assignment = Objects.requireNonNull(assignment, "assignment");
+    this.scoring = Objects.requireNonNull(scoring, "scoring");
     EnumMap<EntityKind, FieldSchema> s = new EnumMap<>(EntityKind.class);
     for (EntityKind kind : EntityKind.values()) {
       s.put(kind, FieldSchema.of(kind, builtInFields(kind, pipeline), this.customFields.get(kind)));
@@ -131,6 +134,14 @@ public final class Playbook {
   }
 
   /**
+   * The scoring models (商机评分 / 客户分级): rule points, grades, predictive parts and blends. {@link
+   * ScoringPolicy#defaults()} (no models) when the playbook does not configure them.
+   */
+  public ScoringPolicy scoring() {
+    return scoring;
+  }
+
+  /**
    * SHA-256 (lower-case hex) of the canonical JSON form: equal playbooks, and only they, have equal fingerprints.
    * Repositories use it to recognise an unchanged save.
    */
@@ -177,6 +188,7 @@ public final class Playbook {
     private @Nullable PipelineDefinition pipeline;
     private PoolPolicy pool = PoolPolicy.defaults();
     private AssignmentPolicy assignment = AssignmentPolicy.defaults();
+    private ScoringPolicy scoring = ScoringPolicy.defaults();
 
     private Builder() {}
 
@@ -234,10 +246,16 @@ public final class Playbook {
       return assignment(value.build());
     }
 
+    /** The scoring models; none unless set. */
+    public Builder scoring(ScoringPolicy value) {
+      this.scoring = Objects.requireNonNull(value, "scoring");
+      return this;
+    }
+
     /** @throws dev.relay.common.ValidationException listing every problem, each with its path */
     public Playbook build() {
       return PlaybookValidator.validated(name, zone, currency, List.copyOf(roles), customFields, pipeline, pool,
-          assignment);
+          assignment, scoring);
     }
   }
 }

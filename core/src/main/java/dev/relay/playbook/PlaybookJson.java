@@ -49,7 +49,7 @@ import java.util.Objects;
  * that takes every lead, no best-fit terms, seniorities, caps, fallback owner or per-grade SLAs). The assignment and
  * pool sections themselves are always written, defaults included, so that a reader of the file sees the rules in
  * force. Each section is written by its own writer ({@code PipelineSectionWriter}, {@code AssignmentSectionWriter},
- * {@code PoolSectionWriter}). The same playbook always gives the same text, {@code read(write(p)).equals(p)} holds, and
+ * {@code PoolSectionWriter}; {@code ScoringSectionWriter}, only when there are scoring models). The same playbook always gives the same text, {@code read(write(p)).equals(p)} holds, and
  * {@link Playbook#fingerprint()} hashes this text.
  */
 public final class PlaybookJson {
@@ -135,6 +135,9 @@ public final class PlaybookJson {
     root.set("pipeline", PipelineSectionWriter.pipeline(playbook.pipeline()));
     root.set("assignment", AssignmentSectionWriter.assignment(playbook.assignment(), playbook));
     root.set("pool", PoolSectionWriter.pool(playbook.pool(), playbook));
+    if (!playbook.scoring().models().isEmpty()) {
+      root.set("scoring", ScoringSectionWriter.scoring(playbook.scoring()));
+    }
     try {
       return CANONICAL.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {

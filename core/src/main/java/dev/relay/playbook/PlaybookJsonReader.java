@@ -11,6 +11,7 @@ import dev.relay.fields.FieldDefinition;
 import dev.relay.fields.FieldType;
 import dev.relay.pipeline.PipelineDefinition;
 import dev.relay.pool.PoolPolicy;
+import dev.relay.scoring.ScoringPolicy;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -29,12 +30,12 @@ import org.jspecify.annotations.Nullable;
  * (and telling the validator their paths), then hands everything to {@link PlaybookValidator} so that one {@link
  * ValidationException} lists the structural and the semantic problems together. It reads the top level and the custom
  * fields itself and each section through its own reader ({@link PipelineSectionReader}, {@link
- * AssignmentSectionReader}, {@link PoolSectionReader}), all sharing one {@link ReadingContext}. One instance reads one
+ * AssignmentSectionReader}, {@link PoolSectionReader}, {@link ScoringSectionReader}), all sharing one {@link ReadingContext}. One instance reads one
  * document.
  */
 final class PlaybookJsonReader {
   static final List<String> TOP_KEYS =
-      List.of("name", "zone", "currency", "roles", "fields", "pipeline", "assignment", "pool");
+      List.of("name", "zone", "currency", "roles", "fields", "pipeline", "assignment", "pool", "scoring");
   static final List<String> FIELD_KEYS = List.of("name", "type", "label", "options");
   private static final List<String> KIND_KEYS = Stream.of(EntityKind.values()).map(EntityKind::jsonName).toList();
   private static final List<String> FIELD_TYPES = Stream.of(FieldType.values()).map(FieldType::jsonName).toList();
@@ -61,7 +62,9 @@ final class PlaybookJsonReader {
     PipelineDefinition pipeline = new PipelineSectionReader(in).read(top);
     AssignmentPolicy assignment = new AssignmentSectionReader(in).read(top);
     PoolPolicy pool = new PoolSectionReader(in).read(top);
-    return PlaybookValidator.validated(name, zone, currency, roles, fields, pipeline, pool, assignment, in.problems(),
+    ScoringPolicy scoring = new ScoringSectionReader(in).read(top);
+    return PlaybookValidator.validated(name, zone, currency, roles, fields, pipeline, pool, assignment, scoring,
+        in.problems(),
         in.unreadable());
   }
 

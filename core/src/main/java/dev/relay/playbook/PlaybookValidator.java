@@ -11,6 +11,7 @@ import dev.relay.fields.FieldSchema;
 import dev.relay.pipeline.PipelineDefinition;
 import dev.relay.pipeline.StageDefinition;
 import dev.relay.pool.PoolPolicy;
+import dev.relay.scoring.ScoringPolicy;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -25,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * Checks a whole playbook and reports every problem with its path in the JSON form ({@code
  * pipeline.stages[2].gate.all[0].field}). It checks the name, the roles and the custom fields itself, builds each
  * kind's schema from the fields that can go into one, and hands each section to its validator ({@link
- * PipelineSectionValidator}, {@link AssignmentSectionValidator}, {@link PoolSectionValidator}), all sharing one
+ * PipelineSectionValidator}, {@link AssignmentSectionValidator}, {@link PoolSectionValidator}, {@link
+ * ScoringSectionValidator}), all sharing one
  * {@link ValidationContext}.
  *
  * <p>The JSON reader calls this after its structural pass. Elements it could not read at all (a stage without a key,
@@ -47,8 +49,9 @@ final class PlaybookValidator {
   /** Validates a playbook built in Java. */
   static Playbook validated(String name, ZoneId zone, Currency currency, List<String> roles,
       Map<EntityKind, List<FieldDefinition>> customFields, @Nullable PipelineDefinition pipeline, PoolPolicy pool,
-      AssignmentPolicy assignment) {
-    return validated(name, zone, currency, roles, customFields, pipeline, pool, assignment, List.of(), Set.of());
+      AssignmentPolicy assignment, ScoringPolicy scoring) {
+    return validated(name, zone, currency, roles, customFields, pipeline, pool, assignment, scoring, List.of(),
+        Set.of());
   }
 
   /**
@@ -60,17 +63,17 @@ final class PlaybookValidator {
    */
   static Playbook validated(String name, ZoneId zone, Currency currency, List<String> roles,
       Map<EntityKind, List<FieldDefinition>> customFields, @Nullable PipelineDefinition pipeline, PoolPolicy pool,
-      AssignmentPolicy assignment, List<Problem> earlier, Set<String> unreadable) {
+      AssignmentPolicy assignment, ScoringPolicy scoring, List<Problem> earlier, Set<String> unreadable) {
     PlaybookValidator validator = new PlaybookValidator(roles, earlier, unreadable);
-    validator.check(name, customFields, pipeline, pool, assignment);
+    validator.check(name, customFields, pipeline, pool, assignment, scoring);
     if (!validator.context.problems().isEmpty()) {
       throw new ValidationException(validator.context.problems());
     }
-    return new Playbook(name, zone, currency, roles, customFields, pipeline, pool, assignment);
+    return new Playbook(name, zone, currency, roles, customFields, pipeline, pool, assignment, scoring);
   }
 
   private void check(String name, Map<EntityKind, List<FieldDefinition>> customFields,
-      @Nullable PipelineDefinition pipeline, PoolPolicy pool, AssignmentPolicy assignment) {
+      @Nullable PipelineDefinition pipeline, PoolPolicy pool, AssignmentPolicy assignment, ScoringPolicy scoring) {
     if (name.isBlank()) {
       context.problem("name", "must not be blank");
     }
@@ -93,6 +96,9 @@ final class PlaybookValidator {
     }
     if (!context.isUnreadable("pool")) {
       new PoolSectionValidator(context, schemas.get(EntityKind.ACCOUNT)).check(pool);
+    }
+    if (!context.isUnreadable("scoring")) {
+      new ScoringSectionValidator(context, schemas).check(scoring);
     }
   }
 
