@@ -49,8 +49,9 @@ import java.util.Objects;
  * that takes every lead, no best-fit terms, seniorities, caps, fallback owner or per-grade SLAs). The assignment and
  * pool sections themselves are always written, defaults included, so that a reader of the file sees the rules in
  * force. Each section is written by its own writer ({@code PipelineSectionWriter}, {@code AssignmentSectionWriter},
- * {@code PoolSectionWriter}; {@code ScoringSectionWriter}, only when there are scoring models). The same playbook always gives the same text, {@code read(write(p)).equals(p)} holds, and
- * {@link Playbook#fingerprint()} hashes this text.
+ * {@code PoolSectionWriter}; {@code ScoringSectionWriter}, only when there are scoring models). The same playbook
+ * always gives the same text, {@code read(write(p)).equals(p)} holds, and {@link Playbook#fingerprint()} hashes this
+ * text.
  */
 public final class PlaybookJson {
   static final JsonMapper MAPPER = JsonMapper.builder()

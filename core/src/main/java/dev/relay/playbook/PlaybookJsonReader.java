@@ -30,8 +30,8 @@ import org.jspecify.annotations.Nullable;
  * (and telling the validator their paths), then hands everything to {@link PlaybookValidator} so that one {@link
  * ValidationException} lists the structural and the semantic problems together. It reads the top level and the custom
  * fields itself and each section through its own reader ({@link PipelineSectionReader}, {@link
- * AssignmentSectionReader}, {@link PoolSectionReader}, {@link ScoringSectionReader}), all sharing one {@link ReadingContext}. One instance reads one
- * document.
+ * AssignmentSectionReader}, {@link PoolSectionReader}, {@link ScoringSectionReader}), all sharing one {@link
+ * ReadingContext}. One instance reads one document.
  */
 final class PlaybookJsonReader {
   static final List<String> TOP_KEYS =
@@ -64,8 +64,7 @@ final class PlaybookJsonReader {
     PoolPolicy pool = new PoolSectionReader(in).read(top);
     ScoringPolicy scoring = new ScoringSectionReader(in).read(top);
     return PlaybookValidator.validated(name, zone, currency, roles, fields, pipeline, pool, assignment, scoring,
-        in.problems(),
-        in.unreadable());
+        in.problems(), in.unreadable());
   }
 
   private ZoneId zone(JsonObjectReader top) {
