@@ -56,6 +56,11 @@ final class PipelineFixture {
   }
 
   PipelineFixture(PipelineDefinition pipeline) {
+    this(playbook(pipeline));
+  }
+
+  /** A fixture on the tenant's first playbook {@code playbook} (its own fields and pipeline). */
+  PipelineFixture(Playbook playbook) {
     TeamId hq = TeamId.of(TENANT, "hq");
     TeamId east = TeamId.of(TENANT, "east");
     TeamId ops = TeamId.of(TENANT, "ops");
@@ -68,7 +73,7 @@ final class PipelineFixture {
     org.saveRep(Rep.of(ZHANG, "Zhang", east, "sales_rep"));
     org.saveRep(Rep.of(ZHAO, "Zhao", ops, "sales_ops"));
     org.saveRep(Rep.of(CHEN, "Chen", hq, "finance"));
-    firstVersion = playbooks.save(TENANT, playbook(pipeline), clock.instant());
+    firstVersion = playbooks.save(TENANT, playbook, clock.instant());
     service = new PipelineService(deals, playbooks, org, events, new SequentialIdGenerator(),
         new DirectTransactionRunner(), clock);
     sla = new SlaMonitor(deals, playbooks, events, new DirectTransactionRunner(), clock);
@@ -79,6 +84,11 @@ final class PipelineFixture {
   }
 
   static Playbook playbook(PipelineDefinition pipeline) {
+    return playbookBuilder(pipeline).build();
+  }
+
+  /** The fixture's playbook before it is built, for tests that add fields or sections. */
+  static Playbook.Builder playbookBuilder(PipelineDefinition pipeline) {
     return Playbook.builder()
         .name("Acme B2B")
         .zone(ZoneId.of("Asia/Shanghai"))
@@ -90,8 +100,7 @@ final class PipelineFixture {
         .customField(EntityKind.DEAL,
             FieldDefinition.custom("decision_maker", FieldType.STRING).withLabel("决策人 Decision maker"))
         .customField(EntityKind.DEAL, FieldDefinition.custom("quote_no", FieldType.STRING).withLabel("报价单号 Quote no."))
-        .pipeline(pipeline)
-        .build();
+        .pipeline(pipeline);
   }
 
   /** The B2B pipeline; tests change one thing on it (e.g. the back-move policy) before building. */
