@@ -1,0 +1,124 @@
+package dev.relay.jdbc;
+
+import dev.relay.common.StorageException;
+import dev.relay.common.TransactionRunner;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+
+/**
+ * A JDBC unit of work on the host's {@link DataSource}: {@link #inTransaction} takes one connection, turns auto-commit
+ * off, binds it to the calling thread for every JDBC repository sharing this runner, and commits when the work returns
+ * or rolls back when it throws (the exception propagates unchanged). A nested call joins the outer transaction rather
+ * than opening a second one, so that a service calling another service commits once. A repository call made outside
+ * any unit of work runs in a short transaction of its own.
+ *
+ * <p>Thread-confined: a unit of work belongs to the thread that started it. Connection failures and SQL errors that
+ * are not part of a port's contract surface as {@link StorageException}.
+ */
+public final class JdbcTransactionRunner implements TransactionRunner {
+  private final DataSource dataSource;
+  private final Dialect dialect;
+  private final ThreadLocal<Connection> bound = new ThreadLocal<>();
+
+  /** A runner on {@code dataSource}, whose dialect is detected from the database. */
+  public JdbcTransactionRunner(DataSource dataSource) {
+    this(dataSource, Dialect.of(dataSource));
+  }
+
+  public JdbcTransactionRunner(DataSource dataSource, Dialect dialect) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.dialect = Objects.requireNonNull(dialect, "dialect");
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  @Override
+  public <T> T inTransaction(Supplier<T> work) {
+    Objects.requireNonNull(work, "work");
+    if (bound.get() != null) {
+      return work.get();
+    }
+    return inNewTransaction(c -> work.get());
+  }
+
+  /** Whether the calling thread is inside a unit of work of this runner. */
+  public boolean inTransaction() {
+    return bound.get() != null;
+  }
+
+  /** Runs SQL on the current unit of work's connection, or in a transaction of its own if there is none. */
+  <T> T withConnection(SqlWork<T> work) {
+    Connection c = bound.get();
+    if (c == null) {
+      return inNewTransaction(work);
+    }
+    try {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new StorageException("SQL failed: " + e.getMessage(), e);
+    }
+  }
+
+  private <T> T inNewTransaction(SqlWork<T> work) {
+    Connection c;
+    try {
+      c = dataSource.getConnection();
+    } catch (SQLException e) {
+      throw new StorageException("cannot open a connection: " + e.getMessage(), e);
+    }
+    bound.set(c);
+    try {
+      boolean autoCommit = c.getAutoCommit();
+      if (autoCommit) {
+        c.setAutoCommit(false);
+      }
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException e) {
+        rollback(c, e);
+        throw new StorageException("SQL failed: " + e.getMessage(), e);
+      } catch (RuntimeException | Error e) {
+        rollback(c, e);
+        throw e;
+      } finally {
+        if (autoCommit) {
+          c.setAutoCommit(true);
+        }
+      }
+    } catch (SQLException e) {
+      throw new StorageException("transaction failed: " + e.getMessage(), e);
+    } finally {
+      bound.remove();
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // The pool discards a connection that cannot be closed cleanly; the outcome is already decided.
+      }
+    }
+  }
+
+  private static void rollback(Connection c, Throwable cause) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /** SQL run on one connection. */
+  @FunctionalInterface
+  interface SqlWork<T> {
+    T run(Connection c) throws SQLException;
+  }
+}
