@@ -22,6 +22,8 @@ public final class JdbcTransactionRunner implements TransactionRunner {
   private final DataSource dataSource;
   private final Dialect dialect;
   private final ThreadLocal<Connection> bound = new ThreadLocal<>();
+  /** Whether the bound transaction is a unit of work opened by {@link #inTransaction}, not a single call's own. */
+  private final ThreadLocal<Boolean> unitOfWork = ThreadLocal.withInitial(() -> false);
 
   /** A runner on {@code dataSource}, whose dialect is detected from the database. */
   public JdbcTransactionRunner(DataSource dataSource) {
@@ -47,12 +49,17 @@ public final class JdbcTransactionRunner implements TransactionRunner {
     if (bound.get() != null) {
       return work.get();
     }
-    return inNewTransaction(c -> work.get());
+    unitOfWork.set(true);
+    try {
+      return inNewTransaction(c -> work.get());
+    } finally {
+      unitOfWork.remove();
+    }
   }
 
-  /** Whether the calling thread is inside a unit of work of this runner. */
+  /** Whether the calling thread is inside a unit of work that {@link #inTransaction} opened. */
   public boolean inTransaction() {
-    return bound.get() != null;
+    return unitOfWork.get();
   }
 
   /** Runs SQL on the current unit of work's connection, or in a transaction of its own if there is none. */

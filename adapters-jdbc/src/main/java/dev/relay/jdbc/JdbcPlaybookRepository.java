@@ -1,0 +1,96 @@
+package dev.relay.jdbc;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.relay.common.TenantId;
+import dev.relay.playbook.Playbook;
+import dev.relay.playbook.PlaybookJson;
+import dev.relay.playbook.PlaybookRepository;
+import dev.relay.playbook.VersionedPlaybook;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@link PlaybookRepository} on table {@code relay_playbook}: each version as the playbook's canonical JSON. Saves for
+ * one tenant are serialised by a row lock, in this engine and in every other one on the database, so version numbers
+ * never repeat; the primary key {@code (tenant_id, version)} backs that up. Versions never change, so parsed ones are
+ * cached.
+ */
+public final class JdbcPlaybookRepository implements PlaybookRepository {
+  private static final String SELECT = "SELECT tenant_id, version, fingerprint, saved_at, document FROM relay_playbook ";
+
+  private final Statements sql;
+  private final TenantLocks locks;
+  private final Cache<Key, VersionedPlaybook> parsed = Caffeine.newBuilder().maximumSize(1_000).build();
+
+  public JdbcPlaybookRepository(JdbcTransactionRunner transactions) {
+    this.sql = new Statements(Objects.requireNonNull(transactions, "transactions"));
+    this.locks = new TenantLocks(sql.dialect());
+  }
+
+  @Override
+  public VersionedPlaybook save(TenantId tenant, Playbook playbook, Instant savedAt) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(playbook, "playbook");
+    Objects.requireNonNull(savedAt, "savedAt");
+    String fingerprint = playbook.fingerprint();
+    return sql.runner().withConnection(c -> {
+      locks.lock(c, tenant.value(), "playbook");
+      List<VersionedPlaybook> current = Statements.query(c, SELECT + "WHERE tenant_id = ? ORDER BY version DESC"
+          + sql.dialect().limit(1), this::read, tenant.value());
+      if (!current.isEmpty() && current.get(0).fingerprint().equals(fingerprint)) {
+        return current.get(0);
+      }
+      int version = current.isEmpty() ? 1 : current.get(0).version() + 1;
+      Statements.update(c, "INSERT INTO relay_playbook (tenant_id, version, fingerprint, saved_at, document)"
+          + " VALUES (?, ?, ?, ?, ?)", tenant.value(), version, fingerprint, savedAt, PlaybookJson.write(playbook));
+      return new VersionedPlaybook(tenant, version, playbook, fingerprint, savedAt);
+    });
+  }
+
+  @Override
+  public Optional<VersionedPlaybook> current(TenantId tenant) {
+    Objects.requireNonNull(tenant, "tenant");
+    return sql.queryOne(SELECT + "WHERE tenant_id = ? ORDER BY version DESC" + sql.dialect().limit(1), this::read,
+        tenant.value());
+  }
+
+  @Override
+  public Optional<VersionedPlaybook> version(TenantId tenant, int version) {
+    Objects.requireNonNull(tenant, "tenant");
+    VersionedPlaybook cached = parsed.getIfPresent(new Key(tenant.value(), version));
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    return sql.queryOne(SELECT + "WHERE tenant_id = ? AND version = ?", this::read, tenant.value(), version);
+  }
+
+  @Override
+  public List<VersionedPlaybook> history(TenantId tenant) {
+    Objects.requireNonNull(tenant, "tenant");
+    return sql.query(SELECT + "WHERE tenant_id = ? ORDER BY version", this::read, tenant.value());
+  }
+
+  private VersionedPlaybook read(ResultSet rs) throws SQLException {
+    String tenant = rs.getString(1);
+    int version = rs.getInt(2);
+    Key key = new Key(tenant, version);
+    VersionedPlaybook cached = parsed.getIfPresent(key);
+    if (cached != null) {
+      return cached;
+    }
+    VersionedPlaybook read = new VersionedPlaybook(TenantId.of(tenant), version, PlaybookJson.read(rs.getString(5)),
+        rs.getString(3), Objects.requireNonNull(Statements.instant(rs, "saved_at")));
+    // Only what a committed transaction wrote is cached: a read inside an open transaction may yet be rolled back.
+    if (!sql.runner().inTransaction()) {
+      parsed.put(key, read);
+    }
+    return read;
+  }
+
+  private record Key(String tenant, int version) {}
+}
