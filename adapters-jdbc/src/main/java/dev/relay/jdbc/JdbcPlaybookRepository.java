@@ -48,15 +48,25 @@ public final class JdbcPlaybookRepository implements PlaybookRepository {
       int version = current.isEmpty() ? 1 : current.get(0).version() + 1;
       Statements.update(c, "INSERT INTO relay_playbook (tenant_id, version, fingerprint, saved_at, document)"
           + " VALUES (?, ?, ?, ?, ?)", tenant.value(), version, fingerprint, savedAt, PlaybookJson.write(playbook));
-      return new VersionedPlaybook(tenant, version, playbook, fingerprint, savedAt);
+      VersionedPlaybook saved = new VersionedPlaybook(tenant, version, playbook, fingerprint, savedAt);
+      Key key = new Key(tenant.value(), version);
+      // A version number is reused if this save rolls back, so its cache entry must go with it.
+      sql.runner().onRollback(() -> parsed.invalidate(key));
+      parsed.put(key, saved);
+      return saved;
     });
   }
 
   @Override
   public Optional<VersionedPlaybook> current(TenantId tenant) {
     Objects.requireNonNull(tenant, "tenant");
-    return sql.queryOne(SELECT + "WHERE tenant_id = ? ORDER BY version DESC" + sql.dialect().limit(1), this::read,
-        tenant.value());
+    // Every command asks for the current version; only the number travels unless the version is not cached yet.
+    Optional<Integer> latest = sql.queryOne("SELECT MAX(version) FROM relay_playbook WHERE tenant_id = ?",
+        rs -> {
+          int v = rs.getInt(1);
+          return rs.wasNull() ? null : v;
+        }, tenant.value());
+    return latest.flatMap(v -> version(tenant, v));
   }
 
   @Override
@@ -85,10 +95,8 @@ public final class JdbcPlaybookRepository implements PlaybookRepository {
     }
     VersionedPlaybook read = new VersionedPlaybook(TenantId.of(tenant), version, PlaybookJson.read(rs.getString(5)),
         rs.getString(3), Objects.requireNonNull(Statements.instant(rs, "saved_at")));
-    // Only what a committed transaction wrote is cached: a read inside an open transaction may yet be rolled back.
-    if (!sql.runner().inTransaction()) {
-      parsed.put(key, read);
-    }
+    // Other transactions' rows are read only once committed; this transaction's own are uncached by save on rollback.
+    parsed.put(key, read);
     return read;
   }
 

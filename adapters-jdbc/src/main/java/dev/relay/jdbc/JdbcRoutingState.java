@@ -31,10 +31,15 @@ import org.jspecify.annotations.Nullable;
  * ones.
  */
 public final class JdbcRoutingState implements RoutingState {
+  private static final Duration FORGET_EVERY = Duration.ofHours(1);
+
   private final JdbcTransactionRunner runner;
   private final TenantLocks locks;
   private final Duration retention;
   private final String insertOpen;
+  /** Per tenant, the cutoff of the last deletion of old assignments by this engine. */
+  private final java.util.concurrent.ConcurrentMap<TenantId, Instant> forgotten =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** A state keeping assignments for {@link RoutingState#MIN_RETENTION}. */
   public JdbcRoutingState(JdbcTransactionRunner transactions) {
@@ -234,9 +239,16 @@ public final class JdbcRoutingState implements RoutingState {
     /** Deletes what the retention no longer covers, once per call that recorded something. */
     void forget() {
       Instant newest = newestRecorded;
-      if (newest != null) {
+      if (newest == null) {
+        return;
+      }
+      Instant cutoff = newest.minus(retention);
+      Instant last = forgotten.get(tenant);
+      // Keeping assignments a little longer is allowed; deleting at most hourly spares a statement per decision.
+      if (last == null || !cutoff.isBefore(last.plus(FORGET_EVERY))) {
         sql(() -> Statements.update(c, "DELETE FROM relay_routing_assignment WHERE tenant_id = ? AND assigned_at < ?",
-            t, newest.minus(retention)));
+            t, cutoff));
+        forgotten.put(tenant, cutoff);
       }
     }
 

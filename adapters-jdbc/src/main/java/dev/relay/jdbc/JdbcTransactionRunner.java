@@ -24,6 +24,8 @@ public final class JdbcTransactionRunner implements TransactionRunner {
   private final ThreadLocal<Connection> bound = new ThreadLocal<>();
   /** Whether the bound transaction is a unit of work opened by {@link #inTransaction}, not a single call's own. */
   private final ThreadLocal<Boolean> unitOfWork = ThreadLocal.withInitial(() -> false);
+  /** What to undo in memory (caches) if the bound transaction rolls back. */
+  private final ThreadLocal<java.util.List<Runnable>> onRollback = new ThreadLocal<>();
 
   /** A runner on {@code dataSource}, whose dialect is detected from the database. */
   public JdbcTransactionRunner(DataSource dataSource) {
@@ -111,6 +113,27 @@ public final class JdbcTransactionRunner implements TransactionRunner {
     }
   }
 
+  /**
+   * Runs {@code undo} if the current transaction rolls back (at once if there is no transaction): for caches that hold
+   * what the transaction wrote.
+   */
+  void onRollback(Runnable undo) {
+    java.util.List<Runnable> pending = onRollback.get();
+    if (pending == null) {
+      undo.run();
+    } else {
+      pending.add(undo);
+    }
+  }
+
+  private void rolledBack() {
+    java.util.List<Runnable> pending = onRollback.get();
+    if (pending != null) {
+      pending.forEach(Runnable::run);
+      pending.clear();
+    }
+  }
+
   private <T> T inNewTransaction(SqlWork<T> work) {
     Connection c;
     try {
@@ -119,6 +142,7 @@ public final class JdbcTransactionRunner implements TransactionRunner {
       throw new StorageException("cannot open a connection: " + e.getMessage(), e);
     }
     bound.set(c);
+    onRollback.set(new java.util.ArrayList<>(0));
     try {
       boolean autoCommit = c.getAutoCommit();
       if (autoCommit) {
@@ -130,9 +154,11 @@ public final class JdbcTransactionRunner implements TransactionRunner {
         return result;
       } catch (SQLException e) {
         rollback(c, e);
+        rolledBack();
         throw new StorageException("SQL failed: " + e.getMessage(), e);
       } catch (RuntimeException | Error e) {
         rollback(c, e);
+        rolledBack();
         throw e;
       } finally {
         if (autoCommit) {
@@ -143,6 +169,7 @@ public final class JdbcTransactionRunner implements TransactionRunner {
       throw new StorageException("transaction failed: " + e.getMessage(), e);
     } finally {
       bound.remove();
+      onRollback.remove();
       try {
         c.close();
       } catch (SQLException ignored) {

@@ -50,9 +50,9 @@ final class Statements {
     }
   }
 
-  <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, @Nullable Object... params) {
+  <T> Optional<T> queryOne(String sql, RowMapper<@Nullable T> mapper, @Nullable Object... params) {
     List<T> rows = query(sql, mapper, params);
-    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
   }
 
   int update(String sql, @Nullable Object... params) {

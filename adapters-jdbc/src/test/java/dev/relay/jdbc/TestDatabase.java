@@ -54,6 +54,11 @@ public final class TestDatabase {
     return postgres;
   }
 
+  /** The JDBC URL of the shared embedded PostgreSQL (started on first use). */
+  public static String postgresUrl() {
+    return EmbeddedPostgresServer.jdbcUrl();
+  }
+
   /** A new connection pool on the shared PostgreSQL, as a second engine would have. */
   public static HikariDataSource pool(String jdbcUrl, int size) {
     HikariConfig config = new HikariConfig();
