@@ -74,6 +74,7 @@ final class AggregateJson {
     };
     typing.init(JsonTypeInfo.Id.CLASS, null).inclusion(JsonTypeInfo.As.PROPERTY).typeProperty("@type");
     m.setDefaultTyping(typing);
+    m.addMixIn(dev.relay.pipeline.Approval.class, ApprovalBasis.class);
     this.mapper = m;
   }
 
@@ -103,6 +104,83 @@ final class AggregateJson {
 
   private ObjectReader reader(Class<?> type, FieldSchema schema) {
     return mapper.readerFor(type).withAttribute(SCHEMA, schema);
+  }
+
+  /**
+   * An approval's basis holds field values in their canonical Java types (Long, BigDecimal, LocalDate, …), compared
+   * with the deal's fields by {@code equals}; plain JSON would bring 18L back as 18 (an Integer), so each value carries
+   * its type.
+   */
+  abstract static class ApprovalBasis {
+    @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = TypedValuesSerializer.class)
+    @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = TypedValuesDeserializer.class)
+    Map<String, Object> basis;
+  }
+
+  static final class TypedValuesSerializer extends JsonSerializer<Map<String, Object>> {
+    @Override
+    public void serialize(Map<String, Object> value, JsonGenerator gen, SerializerProvider serializers)
+        throws IOException {
+      gen.writeStartObject();
+      for (Map.Entry<String, Object> e : new java.util.TreeMap<>(value).entrySet()) {
+        gen.writeArrayFieldStart(e.getKey());
+        writeTyped(e.getValue(), gen);
+        gen.writeEndArray();
+      }
+      gen.writeEndObject();
+    }
+
+    private static void writeTyped(Object v, JsonGenerator gen) throws IOException {
+      if (v instanceof Long n) {
+        gen.writeString("long");
+        gen.writeString(n.toString());
+      } else if (v instanceof BigDecimal d) {
+        gen.writeString("decimal");
+        gen.writeString(d.toPlainString());
+      } else if (v instanceof LocalDate d) {
+        gen.writeString("date");
+        gen.writeString(d.toString());
+      } else if (v instanceof Boolean b) {
+        gen.writeString("boolean");
+        gen.writeString(b.toString());
+      } else if (v instanceof Collection<?> c) {
+        gen.writeString("list");
+        gen.writeStartArray();
+        for (Object o : c) {
+          gen.writeString(String.valueOf(o));
+        }
+        gen.writeEndArray();
+      } else {
+        gen.writeString("string");
+        gen.writeString(String.valueOf(v));
+      }
+    }
+  }
+
+  static final class TypedValuesDeserializer extends JsonDeserializer<Map<String, Object>> {
+    @Override
+    public Map<String, Object> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      com.fasterxml.jackson.databind.JsonNode node = ctxt.readTree(p);
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : node.properties()) {
+        com.fasterxml.jackson.databind.JsonNode typed = e.getValue();
+        String type = typed.get(0).asText();
+        com.fasterxml.jackson.databind.JsonNode v = typed.get(1);
+        out.put(e.getKey(), switch (type) {
+          case "long" -> Long.valueOf(v.asText());
+          case "decimal" -> new BigDecimal(v.asText());
+          case "date" -> LocalDate.parse(v.asText());
+          case "boolean" -> Boolean.valueOf(v.asText());
+          case "list" -> {
+            List<String> items = new ArrayList<>();
+            v.forEach(x -> items.add(x.asText()));
+            yield List.copyOf(items);
+          }
+          default -> v.asText();
+        });
+      }
+      return out;
+    }
   }
 
   private static final class FieldValuesSerializer extends JsonSerializer<FieldValues> {
