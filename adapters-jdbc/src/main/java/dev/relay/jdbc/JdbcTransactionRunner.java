@@ -60,7 +60,7 @@ public final class JdbcTransactionRunner implements TransactionRunner {
   }
 
   /** Whether the calling thread is inside a unit of work that {@link #inTransaction} opened. */
-  public boolean inTransaction() {
+  public boolean inUnitOfWork() {
     return unitOfWork.get();
   }
 

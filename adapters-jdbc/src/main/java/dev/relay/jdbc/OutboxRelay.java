@@ -43,7 +43,7 @@ public final class OutboxRelay {
       throw new IllegalArgumentException("max must be at least 1, got " + max);
     }
     Objects.requireNonNull(delivery, "delivery");
-    if (runner.inTransaction()) {
+    if (runner.inUnitOfWork()) {
       throw new IllegalStateException("drain outside a unit of work: delivered events must commit on their own");
     }
     return runner.withConnection(c -> {

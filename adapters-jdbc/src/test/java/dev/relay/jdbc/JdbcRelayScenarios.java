@@ -183,7 +183,7 @@ abstract class JdbcRelayScenarios {
   void nestedUnitsOfWorkCommitOnceWithTheOuterOne() {
     storage.transactions().inTransaction(() -> {
       zhenhua();
-      assertTrue(storage.transactions().inTransaction());
+      assertTrue(storage.transactions().inUnitOfWork());
       return storage.transactions().inTransaction(() -> relay.pool().create(ACME,
           NewAccount.company("Bosch Rexroth AG", ZHANG)).orThrow());
     });

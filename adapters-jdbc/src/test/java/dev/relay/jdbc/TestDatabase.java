@@ -115,7 +115,9 @@ public final class TestDatabase {
     static synchronized String jdbcUrl() {
       if (server == null) {
         try {
-          server = EmbeddedPostgres.builder().start();
+          // Tests start from empty tables and fill them fast: statements prepared while a table was empty keep plans
+          // that scan it until autovacuum's next ANALYZE, which by default comes up to a minute later.
+          server = EmbeddedPostgres.builder().setServerConfig("autovacuum_naptime", "1").start();
         } catch (IOException e) {
           throw new UncheckedIOException("embedded PostgreSQL did not start", e);
         }

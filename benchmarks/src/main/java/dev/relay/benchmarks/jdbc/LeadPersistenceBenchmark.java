@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -31,8 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code rawJdbcBulk}: the ceiling for a bulk load — the same rows for {@value #BATCH} leads per commit.
  * </ul>
  *
- * <p>Each fork starts its own embedded PostgreSQL 14 (zonky, from Maven Central) and the engine (printed as {@code
- * setup:}). {@code LeadPersistenceBenchmarkTest} checks that both sides write the same rows per lead. Run from the
+ * <p>Each fork starts its own embedded PostgreSQL 14 (zonky, from Maven Central) and the engine, and captures {@code
+ * warmLeads} leads first so that both sides write into tables of a working size with fresh statistics (printed as
+ * {@code setup:}). {@code LeadPersistenceBenchmarkTest} checks that both sides write the same rows per lead. Run from the
  * repository root:
  *
  * <pre>
@@ -49,17 +51,21 @@ public class LeadPersistenceBenchmark {
   /** Leads per invocation; {@link OperationsPerInvocation} needs a constant. */
   static final int BATCH = 50;
 
+  /** Leads captured before measuring (see {@link LeadPersistenceWorkload#LeadPersistenceWorkload(int)}). */
+  @Param("2000")
+  public int warmLeads;
+
   LeadPersistenceWorkload workload;
   private Connection raw;
 
   @Setup(Level.Trial)
   public void setUp() throws SQLException {
     long start = System.nanoTime();
-    workload = new LeadPersistenceWorkload();
+    workload = new LeadPersistenceWorkload(warmLeads);
     raw = workload.pool.getConnection();
     raw.setAutoCommit(false);
-    System.out.printf("%nsetup: embedded PostgreSQL, schema and engine in %,d ms%n",
-        (System.nanoTime() - start) / 1_000_000);
+    System.out.printf("%nsetup: embedded PostgreSQL, schema, engine and %,d leads captured in %,d ms%n",
+        workload.relayLeads(), (System.nanoTime() - start) / 1_000_000);
   }
 
   @TearDown(Level.Trial)

@@ -58,9 +58,14 @@ final class LeadPersistenceWorkload implements AutoCloseable {
   private int relayLeads;
   private int rawLeads;
 
-  LeadPersistenceWorkload() {
+  /**
+   * @param warmLeads leads captured (and the tables analysed) before measuring, so that both sides write into tables
+   *     of a working size with fitting plans rather than into empty ones
+   */
+  LeadPersistenceWorkload(int warmLeads) {
     try {
-      postgres = EmbeddedPostgres.builder().start();
+      // A fresh database fills fast here: ANALYZE soon after, as a production database would long have been.
+      postgres = EmbeddedPostgres.builder().setServerConfig("autovacuum_naptime", "1").start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -78,6 +83,18 @@ final class LeadPersistenceWorkload implements AutoCloseable {
     }
     LeadCapture first = captureNext();
     template = Template.of(pool, ((LeadCapture.Captured) first).lead().id().value());
+    for (int i = 0; i < warmLeads; i++) {
+      captureNext();
+    }
+    try (Connection c = pool.getConnection(); java.sql.Statement s = c.createStatement()) {
+      s.execute("ANALYZE");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  int relayLeads() {
+    return relayLeads;
   }
 
   static Playbook playbook() {
