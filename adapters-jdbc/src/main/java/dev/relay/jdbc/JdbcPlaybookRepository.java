@@ -49,6 +49,10 @@ public final class JdbcPlaybookRepository implements PlaybookRepository {
       Statements.update(c, "INSERT INTO relay_playbook (tenant_id, version, fingerprint, saved_at, document)"
           + " VALUES (?, ?, ?, ?, ?)", tenant.value(), version, fingerprint, savedAt, PlaybookJson.write(playbook));
       VersionedPlaybook saved = new VersionedPlaybook(tenant, version, playbook, fingerprint, savedAt);
+      java.util.Map<Object, Object> remembered = sql.runner().remembered();
+      if (remembered != null) {
+        remembered.put(new CurrentOf(tenant.value()), version);
+      }
       Key key = new Key(tenant.value(), version);
       // A version number is reused if this save rolls back, so its cache entry must go with it.
       sql.runner().onRollback(() -> parsed.invalidate(key));
@@ -60,12 +64,22 @@ public final class JdbcPlaybookRepository implements PlaybookRepository {
   @Override
   public Optional<VersionedPlaybook> current(TenantId tenant) {
     Objects.requireNonNull(tenant, "tenant");
-    // Every command asks for the current version; only the number travels unless the version is not cached yet.
+    // Every command asks for the current version, often several times in one unit of work: the number is read once
+    // per transaction, and only the number travels unless that version is not cached yet.
+    java.util.Map<Object, Object> remembered = sql.runner().remembered();
+    CurrentOf key = new CurrentOf(tenant.value());
+    Object known = remembered == null ? null : remembered.get(key);
+    if (known instanceof Integer v) {
+      return version(tenant, v);
+    }
     Optional<Integer> latest = sql.queryOne("SELECT MAX(version) FROM relay_playbook WHERE tenant_id = ?",
         rs -> {
           int v = rs.getInt(1);
           return rs.wasNull() ? null : v;
         }, tenant.value());
+    if (remembered != null && latest.isPresent()) {
+      remembered.put(key, latest.get());
+    }
     return latest.flatMap(v -> version(tenant, v));
   }
 
@@ -101,4 +115,7 @@ public final class JdbcPlaybookRepository implements PlaybookRepository {
   }
 
   private record Key(String tenant, int version) {}
+
+  /** The memo key of a tenant's current version within one transaction. */
+  private record CurrentOf(String tenant) {}
 }

@@ -174,8 +174,8 @@ public final class JdbcRoutingState implements RoutingState {
       Map<String, Integer> counts = open;
       if (counts == null) {
         Map<String, Integer> loaded = new HashMap<>();
-        sql(() -> Statements.query(c, "SELECT rep_id, COUNT(*) FROM relay_routing_open_lead WHERE tenant_id = ?"
-            + " GROUP BY rep_id", rs -> loaded.put(rs.getString(1), rs.getInt(2)), t));
+        sql(() -> Statements.query(c, "SELECT rep_id, open_leads FROM relay_routing_load WHERE tenant_id = ?",
+            rs -> loaded.put(rs.getString(1), rs.getInt(2)), t));
         counts = loaded;
         open = counts;
       }
@@ -201,8 +201,8 @@ public final class JdbcRoutingState implements RoutingState {
         Statements.update(c, "INSERT INTO relay_routing_assignment (tenant_id, lead_id, rep_id, rule_key, strategy,"
             + " assigned_at) VALUES (?, ?, ?, ?, ?, ?)", t, lead, rep, record.ruleKey(),
             record.strategy() == null ? null : record.strategy().name(), record.at());
-        if (openLead(rep, lead) && open != null) {
-          open.merge(rep, 1, Integer::sum);
+        if (openLead(rep, lead)) {
+          addLoad(rep, 1);
         }
         return null;
       });
@@ -228,12 +228,27 @@ public final class JdbcRoutingState implements RoutingState {
       checkOpen();
       String r = local(rep);
       String l = local(lead);
-      boolean removed = sql(() -> Statements.update(c, "DELETE FROM relay_routing_open_lead"
-          + " WHERE tenant_id = ? AND rep_id = ? AND lead_id = ?", t, r, l)) == 1;
-      if (removed && open != null) {
-        open.merge(r, -1, Integer::sum);
-      }
+      boolean removed = sql(() -> {
+        if (Statements.update(c, "DELETE FROM relay_routing_open_lead WHERE tenant_id = ? AND rep_id = ? AND lead_id = ?",
+            t, r, l) != 1) {
+          return false;
+        }
+        addLoad(r, -1);
+        return true;
+      });
       return removed;
+    }
+
+    /** Moves the rep's open-lead counter with the open leads themselves; the row appears with the first lead. */
+    private void addLoad(String rep, int delta) throws SQLException {
+      if (Statements.update(c, "UPDATE relay_routing_load SET open_leads = open_leads + ? WHERE tenant_id = ? AND rep_id = ?",
+          delta, t, rep) == 0) {
+        Statements.update(c, "INSERT INTO relay_routing_load (tenant_id, rep_id, open_leads) VALUES (?, ?, ?)", t, rep,
+            delta);
+      }
+      if (open != null) {
+        open.merge(rep, delta, Integer::sum);
+      }
     }
 
     /** Deletes what the retention no longer covers, once per call that recorded something. */

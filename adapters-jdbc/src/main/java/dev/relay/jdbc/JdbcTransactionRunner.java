@@ -24,6 +24,8 @@ public final class JdbcTransactionRunner implements TransactionRunner {
   private final ThreadLocal<Connection> bound = new ThreadLocal<>();
   /** Whether the bound transaction is a unit of work opened by {@link #inTransaction}, not a single call's own. */
   private final ThreadLocal<Boolean> unitOfWork = ThreadLocal.withInitial(() -> false);
+  /** Values remembered for the rest of the bound transaction (see {@link #remembered}). */
+  private final ThreadLocal<java.util.Map<Object, Object>> memo = new ThreadLocal<>();
   /** What to undo in memory (caches) if the bound transaction rolls back. */
   private final ThreadLocal<java.util.List<Runnable>> onRollback = new ThreadLocal<>();
 
@@ -126,6 +128,14 @@ public final class JdbcTransactionRunner implements TransactionRunner {
     }
   }
 
+  /**
+   * The values remembered for the rest of the current transaction, or {@code null} outside one: for reads that may be
+   * answered once per transaction (the tenant's current playbook version), and that its own writes must forget.
+   */
+  java.util.@org.jspecify.annotations.Nullable Map<Object, Object> remembered() {
+    return memo.get();
+  }
+
   private void rolledBack() {
     java.util.List<Runnable> pending = onRollback.get();
     if (pending != null) {
@@ -143,6 +153,7 @@ public final class JdbcTransactionRunner implements TransactionRunner {
     }
     bound.set(c);
     onRollback.set(new java.util.ArrayList<>(0));
+    memo.set(new java.util.HashMap<>(4));
     try {
       boolean autoCommit = c.getAutoCommit();
       if (autoCommit) {
@@ -170,6 +181,7 @@ public final class JdbcTransactionRunner implements TransactionRunner {
     } finally {
       bound.remove();
       onRollback.remove();
+      memo.remove();
       try {
         c.close();
       } catch (SQLException ignored) {
