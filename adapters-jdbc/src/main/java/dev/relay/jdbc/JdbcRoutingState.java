@@ -23,12 +23,14 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link RoutingState} on the {@code relay_routing_*} tables. {@link #locked} is one transaction (or, inside a unit of
- * work, a savepoint of it) that first locks the tenant's {@code routing} row in {@code relay_tenant_lock}: routing
+ * {@link RoutingState} on the {@code relay_routing_*} tables. {@link #locked} runs in one transaction (or inside the
+ * caller's unit of work) that first locks the tenant's {@code routing} row in {@code relay_tenant_lock}: routing
  * decisions of one tenant are serialised across every engine on the database, so a cap is checked and counted by one
- * decision at a time and cannot be overrun. Reads see the call's own writes; a call that throws leaves nothing.
- * Assignments older than the retention, measured back from the newest one recorded, are deleted as calls record new
- * ones.
+ * decision at a time and cannot be overrun. Each rep's open leads are also kept as a counter row that cannot go
+ * negative. The ledger reads what it needs once per call, keeps the call's writes in memory (its reads see them) and
+ * writes them in a few batched statements when the work returns: a work that throws writes nothing. Assignments older
+ * than the retention, measured back from the newest one recorded, are deleted as calls record new ones (at most hourly
+ * per tenant and engine).
  */
 public final class JdbcRoutingState implements RoutingState {
   private static final Duration FORGET_EVERY = Duration.ofHours(1);
@@ -67,12 +69,15 @@ public final class JdbcRoutingState implements RoutingState {
   public <T> T locked(TenantId tenant, Function<RoutingLedger, T> work) {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(work, "work");
-    return runner.atomically(c -> {
+    // The ledger writes nothing until the work returns, so a work that throws leaves nothing behind without a
+    // savepoint; inside a unit of work the decision joins it and commits with it.
+    return runner.withConnection(c -> {
       locks.lock(c, tenant.value(), "routing");
       Ledger ledger = new Ledger(tenant, c);
       try {
         T result = work.apply(ledger);
-        ledger.forget();
+        ledger.closed = true;
+        ledger.flush();
         return result;
       } finally {
         ledger.closed = true;
@@ -95,14 +100,24 @@ public final class JdbcRoutingState implements RoutingState {
         }, tenant.value(), from, to));
   }
 
-  /** One call's view, reading and writing through the call's connection. */
+  /**
+   * One call's view. Reads go to the database (the rep loads and the cursors once per call, as one small set each);
+   * writes are kept in memory, seen by the call's later reads, and written in one flush when the work returns — so a
+   * work that throws has written nothing, and a decision costs a handful of statements.
+   */
   private final class Ledger implements RoutingLedger {
     private final TenantId tenant;
     private final String t;
     private final Connection c;
-    /** Open leads per rep, loaded for every rep at the first count and kept in step with this call's writes. */
-    private @Nullable Map<String, Integer> open;
-    private @Nullable Instant newestRecorded;
+    private @Nullable Map<String, String> cursors;
+    private final Map<String, String> cursorMoves = new LinkedHashMap<>();
+    private final Map<String, Map<RepId, WeightedPointer>> pointers = new HashMap<>();
+    private final Map<String, Map<RepId, WeightedPointer>> pointerPuts = new LinkedHashMap<>();
+    /** Open leads per rep as stored when the call began, loaded for every rep at the first count. */
+    private @Nullable Map<String, Integer> loads;
+    /** The (rep, lead) pairs this call opened or released. */
+    private final Map<Pair, Touch> touched = new LinkedHashMap<>();
+    private final List<AssignmentRecord> records = new ArrayList<>();
     boolean closed;
 
     Ledger(TenantId tenant, Connection c) {
@@ -115,71 +130,102 @@ public final class JdbcRoutingState implements RoutingState {
     public Optional<RepId> cursor(String key) {
       checkOpen();
       Objects.requireNonNull(key, "key");
-      return sql(() -> Statements.query(c, "SELECT rep_id FROM relay_routing_cursor WHERE tenant_id = ? AND cursor_key = ?",
-          rs -> RepId.of(tenant, rs.getString(1)), t, key)).stream().findFirst();
+      String moved = cursorMoves.get(key);
+      if (moved != null) {
+        return Optional.of(RepId.of(tenant, moved));
+      }
+      Map<String, String> stored = cursors;
+      if (stored == null) {
+        Map<String, String> loaded = new HashMap<>();
+        sql(() -> Statements.query(c, "SELECT cursor_key, rep_id FROM relay_routing_cursor WHERE tenant_id = ?",
+            rs -> loaded.put(rs.getString(1), rs.getString(2)), t));
+        stored = loaded;
+        cursors = stored;
+      }
+      return Optional.ofNullable(stored.get(key)).map(rep -> RepId.of(tenant, rep));
     }
 
     @Override
     public void moveCursor(String key, RepId chosen) {
       checkOpen();
       Objects.requireNonNull(key, "key");
-      String rep = local(chosen);
-      sql(() -> {
-        if (Statements.update(c, "UPDATE relay_routing_cursor SET rep_id = ? WHERE tenant_id = ? AND cursor_key = ?",
-            rep, t, key) == 0) {
-          Statements.update(c, "INSERT INTO relay_routing_cursor (tenant_id, cursor_key, rep_id) VALUES (?, ?, ?)", t,
-              key, rep);
-        }
-        return null;
-      });
+      cursorMoves.put(key, local(chosen));
     }
 
     @Override
     public Map<RepId, WeightedPointer> pointers(String key) {
       checkOpen();
       Objects.requireNonNull(key, "key");
-      Map<RepId, WeightedPointer> out = new LinkedHashMap<>();
-      sql(() -> Statements.query(c, "SELECT rep_id, numerator, weight FROM relay_routing_pointer"
-          + " WHERE tenant_id = ? AND pointer_key = ? ORDER BY rep_id", rs -> {
-            out.put(RepId.of(tenant, rs.getString(1)), new WeightedPointer(rs.getLong(2), rs.getInt(3)));
-            return null;
-          }, t, key));
-      return java.util.Collections.unmodifiableMap(out);
+      Map<RepId, WeightedPointer> put = pointerPuts.get(key);
+      if (put != null) {
+        return put;
+      }
+      return pointers.computeIfAbsent(key, k -> {
+        Map<RepId, WeightedPointer> out = new LinkedHashMap<>();
+        sql(() -> Statements.query(c, "SELECT rep_id, numerator, weight FROM relay_routing_pointer"
+            + " WHERE tenant_id = ? AND pointer_key = ? ORDER BY rep_id", rs -> {
+              out.put(RepId.of(tenant, rs.getString(1)), new WeightedPointer(rs.getLong(2), rs.getInt(3)));
+              return null;
+            }, t, k));
+        return java.util.Collections.unmodifiableMap(out);
+      });
     }
 
     @Override
     public void putPointers(String key, Map<RepId, WeightedPointer> pointers) {
       checkOpen();
       Objects.requireNonNull(key, "key");
-      List<@Nullable Object[]> rows = new ArrayList<>();
+      Map<RepId, WeightedPointer> copy = new LinkedHashMap<>();
       pointers.forEach((rep, p) -> {
-        Objects.requireNonNull(p, "pointer");
-        rows.add(new Object[] {t, key, local(rep), p.numerator(), p.weight()});
+        local(rep);
+        copy.put(rep, Objects.requireNonNull(p, "pointer"));
       });
-      sql(() -> {
-        Statements.update(c, "DELETE FROM relay_routing_pointer WHERE tenant_id = ? AND pointer_key = ?", t, key);
-        Statements.batch(c, "INSERT INTO relay_routing_pointer (tenant_id, pointer_key, rep_id, numerator, weight)"
-            + " VALUES (?, ?, ?, ?, ?)", rows);
-        return null;
-      });
+      pointerPuts.put(key, java.util.Collections.unmodifiableMap(copy));
     }
 
     @Override
     public int openLeads(RepId rep) {
       checkOpen();
-      return openCounts().getOrDefault(local(rep), 0);
+      String r = local(rep);
+      verifyUnknown(r);
+      int open = loads().getOrDefault(r, 0);
+      for (Map.Entry<Pair, Touch> e : touched.entrySet()) {
+        if (e.getKey().rep().equals(r)) {
+          open += e.getValue().delta();
+        }
+      }
+      return open;
     }
 
-    private Map<String, Integer> openCounts() {
-      Map<String, Integer> counts = open;
+    private Map<String, Integer> loads() {
+      Map<String, Integer> counts = loads;
       if (counts == null) {
         Map<String, Integer> loaded = new HashMap<>();
         sql(() -> Statements.query(c, "SELECT rep_id, open_leads FROM relay_routing_load WHERE tenant_id = ?",
             rs -> loaded.put(rs.getString(1), rs.getInt(2)), t));
         counts = loaded;
-        open = counts;
+        loads = counts;
       }
       return counts;
+    }
+
+    /** Finds out, in one query, which of the rep's leads this call opened were open already. */
+    private void verifyUnknown(String rep) {
+      List<Pair> unknown = new ArrayList<>();
+      touched.forEach((p, touch) -> {
+        if (p.rep().equals(rep) && touch.stored == null) {
+          unknown.add(p);
+        }
+      });
+      if (unknown.isEmpty()) {
+        return;
+      }
+      List<Object> params = new ArrayList<>(List.of(t, rep));
+      unknown.forEach(p -> params.add(p.lead()));
+      java.util.Set<String> stored = new java.util.HashSet<>(sql(() -> Statements.query(c, "SELECT lead_id FROM"
+          + " relay_routing_open_lead WHERE tenant_id = ? AND rep_id = ? AND lead_id IN ("
+          + JdbcDealRepository.placeholders(unknown) + ")", rs -> rs.getString(1), params.toArray())));
+      unknown.forEach(p -> touched.get(p).stored = stored.contains(p.lead()));
     }
 
     @Override
@@ -187,82 +233,147 @@ public final class JdbcRoutingState implements RoutingState {
       checkOpen();
       Objects.requireNonNull(since, "since");
       String r = local(rep);
-      return sql(() -> Statements.query(c, "SELECT COUNT(*) FROM relay_routing_assignment"
+      int count = sql(() -> Statements.query(c, "SELECT COUNT(*) FROM relay_routing_assignment"
           + " WHERE tenant_id = ? AND rep_id = ? AND assigned_at >= ?", rs -> rs.getInt(1), t, r, since)).get(0);
+      for (AssignmentRecord record : records) {
+        if (record.rep().equals(rep) && !record.at().isBefore(since)) {
+          count++;
+        }
+      }
+      return count;
     }
 
     @Override
     public void recordAssignment(AssignmentRecord record) {
       checkOpen();
       Objects.requireNonNull(record, "record");
-      String rep = local(record.rep());
-      String lead = local(record.lead());
-      sql(() -> {
-        Statements.update(c, "INSERT INTO relay_routing_assignment (tenant_id, lead_id, rep_id, rule_key, strategy,"
-            + " assigned_at) VALUES (?, ?, ?, ?, ?, ?)", t, lead, rep, record.ruleKey(),
-            record.strategy() == null ? null : record.strategy().name(), record.at());
-        if (openLead(rep, lead)) {
-          addLoad(rep, 1);
-        }
-        return null;
-      });
-      if (newestRecorded == null || record.at().isAfter(newestRecorded)) {
-        newestRecorded = record.at();
-      }
-    }
-
-    /** Opens the lead for the rep unless it is open already; whether it opened. */
-    private boolean openLead(String rep, String lead) throws SQLException {
-      if (runner.dialect().insertIgnoresDuplicates()) {
-        return Statements.update(c, insertOpen, t, rep, lead) == 1;
-      }
-      if (!Statements.query(c, "SELECT 1 FROM relay_routing_open_lead WHERE tenant_id = ? AND rep_id = ? AND lead_id = ?",
-          rs -> 1, t, rep, lead).isEmpty()) {
-        return false;
-      }
-      return Statements.update(c, insertOpen, t, rep, lead) == 1;
+      Pair pair = new Pair(local(record.rep()), local(record.lead()));
+      records.add(record);
+      touched.computeIfAbsent(pair, p -> new Touch(null)).open = true;
     }
 
     @Override
     public boolean release(RepId rep, LeadId lead) {
       checkOpen();
-      String r = local(rep);
-      String l = local(lead);
-      boolean removed = sql(() -> {
-        if (Statements.update(c, "DELETE FROM relay_routing_open_lead WHERE tenant_id = ? AND rep_id = ? AND lead_id = ?",
-            t, r, l) != 1) {
-          return false;
-        }
-        addLoad(r, -1);
-        return true;
+      Pair pair = new Pair(local(rep), local(lead));
+      Touch touch = touched.get(pair);
+      if (touch == null) {
+        boolean stored = !sql(() -> Statements.query(c, "SELECT 1 FROM relay_routing_open_lead"
+            + " WHERE tenant_id = ? AND rep_id = ? AND lead_id = ?", rs -> 1, t, pair.rep(), pair.lead())).isEmpty();
+        touch = new Touch(stored);
+        touch.open = stored;
+        touched.put(pair, touch);
+      }
+      boolean wasOpen = touch.open;
+      touch.open = false;
+      return wasOpen;
+    }
+
+    /** Writes what the call changed, in a few batched statements. */
+    void flush() {
+      sql(() -> {
+        flushCursors();
+        flushPointers();
+        flushAssignments();
+        flushOpenLeads();
+        return null;
       });
-      return removed;
     }
 
-    /** Moves the rep's open-lead counter with the open leads themselves; the row appears with the first lead. */
-    private void addLoad(String rep, int delta) throws SQLException {
-      if (Statements.update(c, "UPDATE relay_routing_load SET open_leads = open_leads + ? WHERE tenant_id = ? AND rep_id = ?",
-          delta, t, rep) == 0) {
-        Statements.update(c, "INSERT INTO relay_routing_load (tenant_id, rep_id, open_leads) VALUES (?, ?, ?)", t, rep,
-            delta);
+    private void flushCursors() throws SQLException {
+      List<@Nullable Object[]> rows = new ArrayList<>();
+      cursorMoves.forEach((key, rep) -> rows.add(new Object[] {rep, t, key}));
+      int[] updated = Statements.batchCounts(c, "UPDATE relay_routing_cursor SET rep_id = ? WHERE tenant_id = ?"
+          + " AND cursor_key = ?", rows);
+      List<@Nullable Object[]> inserts = new ArrayList<>();
+      for (int i = 0; i < updated.length; i++) {
+        if (updated[i] == 0) {
+          Object[] row = rows.get(i);
+          inserts.add(new Object[] {t, row[2], row[0]});
+        }
       }
-      if (open != null) {
-        open.merge(rep, delta, Integer::sum);
+      Statements.batch(c, "INSERT INTO relay_routing_cursor (tenant_id, cursor_key, rep_id) VALUES (?, ?, ?)", inserts);
+    }
+
+    private void flushPointers() throws SQLException {
+      for (Map.Entry<String, Map<RepId, WeightedPointer>> e : pointerPuts.entrySet()) {
+        Statements.update(c, "DELETE FROM relay_routing_pointer WHERE tenant_id = ? AND pointer_key = ?", t, e.getKey());
+        List<@Nullable Object[]> rows = new ArrayList<>();
+        e.getValue().forEach((rep, p) -> rows.add(new Object[] {t, e.getKey(), rep.value(), p.numerator(), p.weight()}));
+        Statements.batch(c, "INSERT INTO relay_routing_pointer (tenant_id, pointer_key, rep_id, numerator, weight)"
+            + " VALUES (?, ?, ?, ?, ?)", rows);
       }
     }
 
-    /** Deletes what the retention no longer covers, once per call that recorded something. */
-    void forget() {
-      Instant newest = newestRecorded;
-      if (newest == null) {
-        return;
+    private void flushAssignments() throws SQLException {
+      List<@Nullable Object[]> rows = new ArrayList<>();
+      Instant newest = null;
+      for (AssignmentRecord r : records) {
+        rows.add(new Object[] {t, r.lead().value(), r.rep().value(), r.ruleKey(),
+            r.strategy() == null ? null : r.strategy().name(), r.at()});
+        if (newest == null || r.at().isAfter(newest)) {
+          newest = r.at();
+        }
       }
+      Statements.batch(c, "INSERT INTO relay_routing_assignment (tenant_id, lead_id, rep_id, rule_key, strategy,"
+          + " assigned_at) VALUES (?, ?, ?, ?, ?, ?)", rows);
+      if (newest != null) {
+        forget(newest);
+      }
+    }
+
+    private void flushOpenLeads() throws SQLException {
+      if (!runner.dialect().insertIgnoresDuplicates()) {
+        // Without an insert that ignores existing rows, find them first (one query per rep touched).
+        new java.util.HashSet<>(touched.keySet().stream().map(Pair::rep).toList()).forEach(this::verifyUnknown);
+      }
+      List<Pair> opening = new ArrayList<>();
+      List<Pair> closing = new ArrayList<>();
+      touched.forEach((p, touch) -> {
+        if (touch.open && !Boolean.TRUE.equals(touch.stored)) {
+          opening.add(p);
+        } else if (!touch.open && !Boolean.FALSE.equals(touch.stored)) {
+          closing.add(p);
+        }
+      });
+      Map<String, Integer> deltas = new LinkedHashMap<>();
+      int[] inserted = Statements.batchCounts(c, insertOpen, opening.stream()
+          .map(p -> (@Nullable Object[]) new Object[] {t, p.rep(), p.lead()}).toList());
+      for (int i = 0; i < inserted.length; i++) {
+        if (inserted[i] != 0) {
+          deltas.merge(opening.get(i).rep(), 1, Integer::sum);
+        }
+      }
+      int[] deleted = Statements.batchCounts(c, "DELETE FROM relay_routing_open_lead WHERE tenant_id = ? AND rep_id = ?"
+          + " AND lead_id = ?", closing.stream().map(p -> (@Nullable Object[]) new Object[] {t, p.rep(), p.lead()})
+          .toList());
+      for (int i = 0; i < deleted.length; i++) {
+        if (deleted[i] != 0) {
+          deltas.merge(closing.get(i).rep(), -1, Integer::sum);
+        }
+      }
+      deltas.values().removeIf(d -> d == 0);
+      List<@Nullable Object[]> rows = new ArrayList<>();
+      List<String> reps = new ArrayList<>(deltas.keySet());
+      reps.forEach(rep -> rows.add(new Object[] {deltas.get(rep), t, rep}));
+      int[] updated = Statements.batchCounts(c, "UPDATE relay_routing_load SET open_leads = open_leads + ?"
+          + " WHERE tenant_id = ? AND rep_id = ?", rows);
+      List<@Nullable Object[]> inserts = new ArrayList<>();
+      for (int i = 0; i < updated.length; i++) {
+        if (updated[i] == 0) {
+          inserts.add(new Object[] {t, reps.get(i), deltas.get(reps.get(i))});
+        }
+      }
+      Statements.batch(c, "INSERT INTO relay_routing_load (tenant_id, rep_id, open_leads) VALUES (?, ?, ?)", inserts);
+    }
+
+    /** Deletes what the retention no longer covers, at most hourly per tenant and engine. */
+    private void forget(Instant newest) throws SQLException {
       Instant cutoff = newest.minus(retention);
       Instant last = forgotten.get(tenant);
       // Keeping assignments a little longer is allowed; deleting at most hourly spares a statement per decision.
       if (last == null || !cutoff.isBefore(last.plus(FORGET_EVERY))) {
-        sql(() -> Statements.update(c, "DELETE FROM relay_routing_assignment WHERE tenant_id = ? AND assigned_at < ?",
-            t, cutoff));
+        Statements.update(c, "DELETE FROM relay_routing_assignment WHERE tenant_id = ? AND assigned_at < ?", t, cutoff);
         forgotten.put(tenant, cutoff);
       }
     }
@@ -287,6 +398,24 @@ public final class JdbcRoutingState implements RoutingState {
         throw new IllegalArgumentException("lead " + lead + " does not belong to tenant " + tenant);
       }
       return lead.value();
+    }
+  }
+
+  /** A rep's hold on a lead, by local ids. */
+  private record Pair(String rep, String lead) {}
+
+  /** What a call did to one pair: whether it is open now, and whether it was stored open (null: not known yet). */
+  private static final class Touch {
+    @Nullable Boolean stored;
+    boolean open;
+
+    Touch(@Nullable Boolean stored) {
+      this.stored = stored;
+    }
+
+    /** How the call changed the rep's open count, once {@link #stored} is known. */
+    int delta() {
+      return (open ? 1 : 0) - (Boolean.TRUE.equals(stored) ? 1 : 0);
     }
   }
 

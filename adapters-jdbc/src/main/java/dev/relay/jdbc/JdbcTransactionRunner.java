@@ -80,42 +80,6 @@ public final class JdbcTransactionRunner implements TransactionRunner {
   }
 
   /**
-   * Runs SQL all or nothing: in a transaction of its own, or inside the current unit of work behind a savepoint, so that
-   * a failure undoes exactly this work and leaves the unit of work usable.
-   */
-  <T> T atomically(SqlWork<T> work) {
-    Connection c = bound.get();
-    if (c == null) {
-      return inNewTransaction(work);
-    }
-    java.sql.Savepoint savepoint;
-    try {
-      savepoint = c.setSavepoint();
-    } catch (SQLException e) {
-      throw new StorageException("cannot set a savepoint: " + e.getMessage(), e);
-    }
-    try {
-      T result = work.run(c);
-      c.releaseSavepoint(savepoint);
-      return result;
-    } catch (SQLException e) {
-      rollback(c, savepoint, e);
-      throw new StorageException("SQL failed: " + e.getMessage(), e);
-    } catch (RuntimeException | Error e) {
-      rollback(c, savepoint, e);
-      throw e;
-    }
-  }
-
-  private static void rollback(Connection c, java.sql.Savepoint savepoint, Throwable cause) {
-    try {
-      c.rollback(savepoint);
-    } catch (SQLException e) {
-      cause.addSuppressed(e);
-    }
-  }
-
-  /**
    * Runs {@code undo} if the current transaction rolls back (at once if there is no transaction): for caches that hold
    * what the transaction wrote.
    */

@@ -80,6 +80,26 @@ final class Statements {
     }
   }
 
+  /** Like {@link #batch}, returning each row's update count. */
+  static int[] batchCounts(Connection c, String sql, List<@Nullable Object[]> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return new int[0];
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (@Nullable Object[] row : rows) {
+        bind(ps, row);
+        ps.addBatch();
+      }
+      int[] counts = ps.executeBatch();
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+          throw new SQLException("the driver did not report the update count of a batched statement");
+        }
+      }
+      return counts;
+    }
+  }
+
   static void bind(PreparedStatement ps, @Nullable Object... params) throws SQLException {
     for (int i = 0; i < params.length; i++) {
       Object p = params[i];
