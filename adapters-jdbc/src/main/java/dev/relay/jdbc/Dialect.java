@@ -60,15 +60,6 @@ public interface Dialect {
     return false;
   }
 
-  /**
-   * Whether a failure means the transaction lost a race and may be retried from the start: a serialization failure
-   * (40001) or a deadlock (40P01, H2's 40001).
-   */
-  default boolean isRetryable(SQLException e) {
-    String state = e.getSQLState();
-    return state != null && state.startsWith("40");
-  }
-
   /** The embedded default: H2 2.x, file or memory. */
   static Dialect h2() {
     return new H2Dialect();

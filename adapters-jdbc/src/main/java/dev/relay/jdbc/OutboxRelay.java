@@ -47,7 +47,8 @@ public final class OutboxRelay {
       throw new IllegalStateException("drain outside a unit of work: delivered events must commit on their own");
     }
     return runner.withConnection(c -> {
-      List<OutboxEvent> batch = Statements.query(c, select + runner.dialect().limit(max) + runner.dialect().forUpdateSkipLocked(), rs -> new OutboxEvent(rs.getLong(1),
+      String sql = select + runner.dialect().limit(max) + runner.dialect().forUpdateSkipLocked();
+      List<OutboxEvent> batch = Statements.query(c, sql, rs -> new OutboxEvent(rs.getLong(1),
           rs.getString(2), TenantId.of(rs.getString(3)), rs.getString(4), rs.getString(5),
           Objects.requireNonNull(Statements.instant(rs, "occurred_at")), rs.getString(7)));
       for (OutboxEvent e : batch) {
