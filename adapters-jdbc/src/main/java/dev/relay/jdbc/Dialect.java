@@ -50,6 +50,14 @@ public interface Dialect {
     return false;
   }
 
+  /**
+   * Whether one prepared statement may hold several statements separated by semicolons, sent in one round trip (and
+   * whether {@code INSERT … ON CONFLICT} and data-modifying {@code WITH} are available to them).
+   */
+  default boolean sendsStatementsTogether() {
+    return false;
+  }
+
   /** Whether a failure is a unique or primary key violation (SQLSTATE class 23, code 23505). */
   default boolean isDuplicateKey(SQLException e) {
     for (SQLException x = e; x != null; x = x.getNextException()) {

@@ -272,12 +272,61 @@ public final class JdbcRoutingState implements RoutingState {
     /** Writes what the call changed, in a few batched statements. */
     void flush() {
       sql(() -> {
+        if (runner.dialect().sendsStatementsTogether() && flushTogether()) {
+          return null;
+        }
         flushCursors();
         flushPointers();
         flushAssignments();
         flushOpenLeads();
         return null;
       });
+    }
+
+    /**
+     * The common decision — cursors moved, assignments recorded, leads opened, nothing released or re-pointed — as
+     * upserts sent in one round trip; whether it applied.
+     */
+    private boolean flushTogether() throws SQLException {
+      boolean onlyOpening = touched.values().stream().allMatch(touch -> touch.open);
+      if (!pointerPuts.isEmpty() || !onlyOpening || records.isEmpty() && cursorMoves.isEmpty()) {
+        return false;
+      }
+      StringBuilder statements = new StringBuilder();
+      List<@Nullable Object> params = new ArrayList<>();
+      cursorMoves.forEach((key, rep) -> {
+        statements.append("INSERT INTO relay_routing_cursor (tenant_id, cursor_key, rep_id) VALUES (?, ?, ?)"
+            + " ON CONFLICT (tenant_id, cursor_key) DO UPDATE SET rep_id = EXCLUDED.rep_id;");
+        params.addAll(java.util.Arrays.asList(t, key, rep));
+      });
+      Instant newest = null;
+      for (AssignmentRecord r : records) {
+        statements.append("INSERT INTO relay_routing_assignment (tenant_id, lead_id, rep_id, rule_key, strategy,"
+            + " assigned_at) VALUES (?, ?, ?, ?, ?, ?);");
+        params.addAll(java.util.Arrays.asList(t, r.lead().value(), r.rep().value(), r.ruleKey(),
+            r.strategy() == null ? null : r.strategy().name(), r.at()));
+        if (newest == null || r.at().isAfter(newest)) {
+          newest = r.at();
+        }
+      }
+      for (Pair p : touched.keySet()) {
+        // The load moves only if the lead was not open already: the counter adds what the insert returned.
+        statements.append("WITH opened AS (INSERT INTO relay_routing_open_lead (tenant_id, rep_id, lead_id)"
+            + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING rep_id)"
+            + " INSERT INTO relay_routing_load (tenant_id, rep_id, open_leads)"
+            + " SELECT ?, rep_id, COUNT(*) FROM opened GROUP BY rep_id"
+            + " ON CONFLICT (tenant_id, rep_id) DO UPDATE SET open_leads = relay_routing_load.open_leads"
+            + " + EXCLUDED.open_leads;");
+        params.addAll(java.util.Arrays.asList(t, p.rep(), p.lead(), t));
+      }
+      try (java.sql.PreparedStatement ps = c.prepareStatement(statements.toString())) {
+        Statements.bind(ps, params.toArray());
+        ps.execute();
+      }
+      if (newest != null) {
+        forget(newest);
+      }
+      return true;
     }
 
     private void flushCursors() throws SQLException {

@@ -1,6 +1,9 @@
 package dev.relay.jdbc;
 
-/** PostgreSQL 14+: skips locked rows when scanning for work and inserts without failing on an existing key. */
+/**
+ * PostgreSQL 14+: skips locked rows when scanning for work, inserts without failing on an existing key, and sends a
+ * routing decision's writes as one multi-statement round trip.
+ */
 final class PostgresDialect implements Dialect {
   @Override
   public String migrationFolder() {
@@ -24,6 +27,11 @@ final class PostgresDialect implements Dialect {
 
   @Override
   public boolean insertIgnoresDuplicates() {
+    return true;
+  }
+
+  @Override
+  public boolean sendsStatementsTogether() {
     return true;
   }
 
