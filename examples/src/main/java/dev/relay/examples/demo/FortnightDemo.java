@@ -13,10 +13,13 @@ import dev.relay.common.LeadId;
 import dev.relay.common.Money;
 import dev.relay.common.Period;
 import dev.relay.common.PeriodKind;
+import dev.relay.common.EventPublisher;
+import dev.relay.common.InMemoryEventPublisher;
 import dev.relay.common.RelayEvent;
 import dev.relay.common.RepId;
 import dev.relay.common.TeamId;
 import dev.relay.common.TenantId;
+import dev.relay.jdbc.JdbcStorage;
 import dev.relay.lead.LeadCapture;
 import dev.relay.lead.LeadEvent;
 import dev.relay.lead.NewLead;
@@ -59,7 +62,10 @@ import java.util.Map;
  * a collaboration, deals advancing, a gate blocking, approvals, an SLA breach, a lost deal with its reason, a neglected
  * customer warned and recycled to the public pool (公海) — and prints the funnel report.
  *
- * <p>Run with {@code mvn -q -pl examples -am compile exec:java}.
+ * <p>Run with {@code mvn -q -pl examples -am compile exec:java}. The engine stores everything through the JDBC adapter:
+ * by default in an H2 database on disk ({@code examples/target/relay-demo}, started afresh each run); set {@code
+ * -Drelay.jdbc.url=jdbc:postgresql://host/db} (with {@code relay.jdbc.user} and {@code relay.jdbc.password}) or the
+ * environment variable {@code RELAY_JDBC_URL} to play it on PostgreSQL instead (see {@link DemoDatabase}).
  */
 public final class FortnightDemo {
   static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -67,19 +73,39 @@ public final class FortnightDemo {
 
   private final PrintStream out;
   private final ManualClock clock = ManualClock.at("2026-11-02T01:00:00Z"); // Monday 09:00 in Shanghai
-  private final Relay relay = Relay.builder().clock(clock).build();
-  private final TenantId tenant = TenantId.of("huadong-machinery");
-  private final PipelineService pipeline = relay.pipeline();
+  private final InMemoryEventPublisher narration = new InMemoryEventPublisher();
+  private final Relay relay;
+  private final TenantId tenant;
+  private final PipelineService pipeline;
   private final Map<String, RepId> people = new LinkedHashMap<>();
   private final List<RelayEvent> events = new ArrayList<>();
   private final Map<DealId, AccountId> customerOf = new LinkedHashMap<>();
 
   FortnightDemo(PrintStream out) {
+    this(out, DemoDatabase.fromSettings());
+  }
+
+  FortnightDemo(PrintStream out, DemoDatabase database) {
     this.out = out;
+    JdbcStorage storage = JdbcStorage.on(database.dataSource()).build();
+    // Events go to the outbox in the transaction of their change, and to the narration as they happen.
+    EventPublisher outboxAndNarration = events -> {
+      storage.events().publish(events);
+      narration.publish(events);
+    };
+    this.relay = storage.plugInto(Relay.builder()).events(outboxAndNarration).clock(clock).build();
+    this.tenant = TenantId.of(database.tenant("huadong-machinery"));
+    this.pipeline = relay.pipeline();
   }
 
   public static void main(String[] args) {
-    new FortnightDemo(System.out).run();
+    DemoDatabase database = DemoDatabase.fromSettings();
+    System.out.println("(storing in " + database.description() + ")");
+    try {
+      new FortnightDemo(System.out, database).run();
+    } finally {
+      database.close();
+    }
   }
 
   /** Plays the fortnight and returns the final funnel report. */
@@ -89,7 +115,7 @@ public final class FortnightDemo {
     out.println("Playbook '" + playbook.playbook().name() + "' v" + playbook.version() + ", "
         + playbook.playbook().pipeline().stages().size() + " stages");
     staffTheTeam();
-    relay.inMemoryEvents().subscribe(this::narrate);
+    narration.subscribe(this::narrate);
 
     RepId li = people.get("li");
     RepId han = people.get("han");

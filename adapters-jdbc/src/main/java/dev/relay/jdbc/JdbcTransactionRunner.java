@@ -1,0 +1,170 @@
+package dev.relay.jdbc;
+
+import dev.relay.common.StorageException;
+import dev.relay.common.TransactionRunner;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+
+/**
+ * A JDBC unit of work on the host's {@link DataSource}: {@link #inTransaction} takes one connection, turns auto-commit
+ * off, binds it to the calling thread for every JDBC repository sharing this runner, and commits when the work returns
+ * or rolls back when it throws (the exception propagates unchanged). A nested call joins the outer transaction rather
+ * than opening a second one, so that a service calling another service commits once. A repository call made outside
+ * any unit of work runs in a short transaction of its own.
+ *
+ * <p>Thread-confined: a unit of work belongs to the thread that started it. Connection failures and SQL errors that
+ * are not part of a port's contract surface as {@link StorageException}.
+ */
+public final class JdbcTransactionRunner implements TransactionRunner {
+  private final DataSource dataSource;
+  private final Dialect dialect;
+  private final ThreadLocal<Connection> bound = new ThreadLocal<>();
+  /** Whether the bound transaction is a unit of work opened by {@link #inTransaction}, not a single call's own. */
+  private final ThreadLocal<Boolean> unitOfWork = ThreadLocal.withInitial(() -> false);
+  /** Values remembered for the rest of the bound transaction (see {@link #remembered}). */
+  private final ThreadLocal<java.util.Map<Object, Object>> memo = new ThreadLocal<>();
+  /** What to undo in memory (caches) if the bound transaction rolls back. */
+  private final ThreadLocal<java.util.List<Runnable>> onRollback = new ThreadLocal<>();
+
+  /** A runner on {@code dataSource}, whose dialect is detected from the database. */
+  public JdbcTransactionRunner(DataSource dataSource) {
+    this(dataSource, Dialect.of(dataSource));
+  }
+
+  public JdbcTransactionRunner(DataSource dataSource, Dialect dialect) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.dialect = Objects.requireNonNull(dialect, "dialect");
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  @Override
+  public <T> T inTransaction(Supplier<T> work) {
+    Objects.requireNonNull(work, "work");
+    if (bound.get() != null) {
+      return work.get();
+    }
+    unitOfWork.set(true);
+    try {
+      return inNewTransaction(c -> work.get());
+    } finally {
+      unitOfWork.remove();
+    }
+  }
+
+  /** Whether the calling thread is inside a unit of work that {@link #inTransaction} opened. */
+  public boolean inUnitOfWork() {
+    return unitOfWork.get();
+  }
+
+  /** Runs SQL on the current unit of work's connection, or in a transaction of its own if there is none. */
+  <T> T withConnection(SqlWork<T> work) {
+    Connection c = bound.get();
+    if (c == null) {
+      return inNewTransaction(work);
+    }
+    try {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new StorageException("SQL failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs {@code undo} if the current transaction rolls back (at once if there is no transaction): for caches that hold
+   * what the transaction wrote.
+   */
+  void onRollback(Runnable undo) {
+    java.util.List<Runnable> pending = onRollback.get();
+    if (pending == null) {
+      undo.run();
+    } else {
+      pending.add(undo);
+    }
+  }
+
+  /**
+   * The values remembered for the rest of the current transaction, or {@code null} outside one: for reads that may be
+   * answered once per transaction (the tenant's current playbook version), and that its own writes must forget.
+   */
+  java.util.@org.jspecify.annotations.Nullable Map<Object, Object> remembered() {
+    return memo.get();
+  }
+
+  private void rolledBack() {
+    java.util.List<Runnable> pending = onRollback.get();
+    if (pending != null) {
+      pending.forEach(Runnable::run);
+      pending.clear();
+    }
+  }
+
+  private <T> T inNewTransaction(SqlWork<T> work) {
+    Connection c;
+    try {
+      c = dataSource.getConnection();
+    } catch (SQLException e) {
+      throw new StorageException("cannot open a connection: " + e.getMessage(), e);
+    }
+    bound.set(c);
+    onRollback.set(new java.util.ArrayList<>(0));
+    memo.set(new java.util.HashMap<>(4));
+    try {
+      boolean autoCommit = c.getAutoCommit();
+      if (autoCommit) {
+        c.setAutoCommit(false);
+      }
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException e) {
+        rollback(c, e);
+        rolledBack();
+        throw new StorageException("SQL failed: " + e.getMessage(), e);
+      } catch (RuntimeException | Error e) {
+        rollback(c, e);
+        rolledBack();
+        throw e;
+      } finally {
+        if (autoCommit) {
+          c.setAutoCommit(true);
+        }
+      }
+    } catch (SQLException e) {
+      throw new StorageException("transaction failed: " + e.getMessage(), e);
+    } finally {
+      bound.remove();
+      onRollback.remove();
+      memo.remove();
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // The pool discards a connection that cannot be closed cleanly; the outcome is already decided.
+      }
+    }
+  }
+
+  private static void rollback(Connection c, Throwable cause) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /** SQL run on one connection. */
+  @FunctionalInterface
+  interface SqlWork<T> {
+    T run(Connection c) throws SQLException;
+  }
+}

@@ -1,0 +1,193 @@
+package dev.relay.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.relay.Relay;
+import dev.relay.activity.NewTask;
+import dev.relay.activity.Subject;
+import dev.relay.assignment.RoutingOutcome;
+import dev.relay.common.Money;
+import dev.relay.common.RepId;
+import dev.relay.common.TeamId;
+import dev.relay.common.TenantId;
+import dev.relay.fields.EntityKind;
+import dev.relay.fields.FieldDefinition;
+import dev.relay.fields.FieldType;
+import dev.relay.lead.LeadCapture;
+import dev.relay.lead.NewLead;
+import dev.relay.org.Rep;
+import dev.relay.org.Team;
+import dev.relay.pipeline.Deal;
+import dev.relay.pipeline.NewDeal;
+import dev.relay.pipeline.PipelineDefinition;
+import dev.relay.pipeline.StageDefinition;
+import dev.relay.playbook.Playbook;
+import dev.relay.pool.Account;
+import dev.relay.pool.AccountStatus;
+import dev.relay.pool.NewAccount;
+import dev.relay.pool.PoolPolicy;
+import dev.relay.testkit.ManualClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole engine on JDBC storage: the facade's capabilities working together through {@link JdbcStorage}, every
+ * change and its events committed together in the outbox, a failed unit of work leaving nothing behind. Run on each
+ * database by an empty subclass.
+ */
+abstract class JdbcRelayScenarios {
+  static final TenantId ACME = TenantId.of("acme");
+  static final RepId LI = RepId.of(ACME, "li");
+  static final RepId ZHANG = RepId.of(ACME, "zhang");
+  static final RepId WANG = RepId.of(ACME, "wang");
+
+  final ManualClock clock = ManualClock.at("2026-03-02T01:00:00Z");
+  JdbcStorage storage;
+  Relay relay;
+
+  abstract TestDatabase database();
+
+  @BeforeEach
+  void engineOnAnEmptyDatabase() {
+    database().fresh();
+    storage = JdbcStorage.on(database().dataSource()).dialect(database().dialect()).build();
+    relay = storage.plugInto(Relay.builder()).clock(clock).build();
+    relay.playbooks().publish(ACME, playbook());
+    TeamId east = TeamId.of(ACME, "east");
+    relay.org().saveTeam(new Team(east, "East", null, WANG));
+    relay.org().saveRep(Rep.of(WANG, "Wang", east, "sales_manager"));
+    relay.org().saveRep(Rep.of(LI, "Li", east, "sales_rep"));
+    relay.org().saveRep(Rep.of(ZHANG, "Zhang", east, "sales_rep"));
+  }
+
+  static Playbook playbook() {
+    return Playbook.builder()
+        .customField(EntityKind.ACCOUNT, FieldDefinition.custom("industry", FieldType.STRING))
+        .pipeline(PipelineDefinition.builder("sales", "Sales")
+            .stage(StageDefinition.builder("lead", "线索 Lead", 10))
+            .stage(StageDefinition.builder("contract", "签约 Contract", 100))
+            .stage(StageDefinition.builder("payment", "回款 Payment", 100))
+            .wonStage("contract")
+            .lostReason("price", "Price"))
+        .pool(PoolPolicy.defaults())
+        .build();
+  }
+
+  private Account zhenhua() {
+    return relay.pool().create(ACME, NewAccount.company("上海振华重工（集团）股份有限公司", LI)
+        .withPhones("021-6888 8888")).orThrow();
+  }
+
+  @Test
+  void aTransferTakesTheAccountsOpenDealsAndTasksAlongInTheDatabase() {
+    Account account = zhenhua();
+    Deal deal = relay.pipeline().create(ACME, NewDeal.of("Cranes", LI, Money.of("900000", "CNY"))
+        .forAccount(account.id()));
+    relay.activities().createTask(ACME, NewTask.of(Subject.ofAccount(account.id()), LI, "回访 Call back",
+        clock.instant().plus(Duration.ofDays(2))));
+
+    relay.pool().transfer(account.id(), ZHANG, LI, "李雷调往华北，客户交张伟跟进 Li moves north").orThrow();
+
+    assertEquals(ZHANG, storage.accounts().find(account.id()).orElseThrow().owner());
+    assertEquals(ZHANG, storage.deals().find(deal.id()).orElseThrow().owner());
+    assertEquals(List.of(ZHANG), storage.tasks().findOpenByAccount(account.id()).stream()
+        .map(t -> t.assignee()).toList());
+  }
+
+  @Test
+  void winningADealMakesTheAccountACustomer() {
+    Account account = zhenhua();
+    Deal deal = relay.pipeline().create(ACME, NewDeal.of("Cranes", LI, Money.of("900000", "CNY"))
+        .forAccount(account.id()));
+
+    relay.pipeline().markWon(deal.id(), LI).orThrow();
+
+    assertEquals(AccountStatus.CUSTOMER, storage.accounts().find(account.id()).orElseThrow().status());
+  }
+
+  @Test
+  void aLeadFromAnOwnedCustomerGoesToItsOwnerAndOthersAreRouted() {
+    zhenhua();
+
+    LeadCapture.Captured ownersLead = (LeadCapture.Captured) relay.leads().capture(ACME,
+        NewLead.of("website", "周总 Mr. Zhou").withCompany("上海振华重工股份有限公司").withPhones("+86 139 1111 2222"));
+    LeadCapture.Captured newLead = (LeadCapture.Captured) relay.leads().capture(ACME,
+        NewLead.of("trade_show", "Anna Schmidt").withCompany("Bosch Rexroth AG").withPhones("+49 9352 180"));
+
+    assertEquals(LI, ownersLead.lead().owner());
+    assertEquals(RoutingOutcome.ASSIGNED, newLead.decision().outcome());
+    assertEquals(newLead.lead(), storage.leads().find(newLead.lead().id()).orElseThrow());
+    assertEquals(1, storage.routingState().assignments(ACME, clock.instant(), clock.instant().plusSeconds(1)).stream()
+        .filter(r -> r.lead().equals(newLead.lead().id())).count());
+  }
+
+  @Test
+  void everyChangesEventsAreInTheOutboxAndTheRelayDeliversThemInOrderOnce() {
+    zhenhua();
+    relay.leads().capture(ACME, NewLead.of("website", "Anna Schmidt").withCompany("Bosch Rexroth AG")
+        .withPhones("+49 9352 180"));
+    OutboxRelay outbox = storage.outboxRelay(clock);
+    long pending = outbox.pending();
+    assertTrue(pending >= 3, "account created, lead captured, lead routed: " + pending);
+
+    List<OutboxEvent> delivered = new ArrayList<>();
+    assertEquals(pending, outbox.drainAll(2, delivered::add));
+
+    assertEquals(0, outbox.pending());
+    assertEquals(0, outbox.drain(10, delivered::add));
+    assertEquals(delivered.size(), new HashSet<>(delivered.stream().map(OutboxEvent::id).toList()).size());
+    for (int i = 1; i < delivered.size(); i++) {
+      assertTrue(delivered.get(i - 1).seq() < delivered.get(i).seq(), "in the order written");
+    }
+    assertEquals(ACME, delivered.get(0).tenant());
+    assertTrue(delivered.get(0).payload().contains("上海振华重工"), delivered.get(0).payload());
+  }
+
+  @Test
+  void aFailedDeliveryLeavesTheBatchForTheNextDrain() {
+    zhenhua();
+    OutboxRelay outbox = storage.outboxRelay(clock);
+    long pending = outbox.pending();
+
+    assertThrows(IllegalStateException.class, () -> outbox.drain(10, e -> {
+      throw new IllegalStateException("webhook down");
+    }));
+
+    assertEquals(pending, outbox.pending());
+    assertEquals(pending, outbox.drainAll(10, e -> { }));
+  }
+
+  @Test
+  void aUnitOfWorkThatFailsLeavesNeitherStateNorEvents() {
+    OutboxRelay outbox = storage.outboxRelay(clock);
+    long before = outbox.pending();
+
+    assertThrows(IllegalStateException.class, () -> storage.transactions().inTransaction(() -> {
+      Account account = zhenhua();
+      relay.pipeline().create(ACME, NewDeal.of("Cranes", LI, Money.of("900000", "CNY")).forAccount(account.id()));
+      throw new IllegalStateException("the host's own write failed");
+    }));
+
+    assertEquals(List.of(), storage.accounts().findOwned(ACME));
+    assertEquals(List.of(), storage.deals().findAll(ACME));
+    assertEquals(before, outbox.pending());
+  }
+
+  @Test
+  void nestedUnitsOfWorkCommitOnceWithTheOuterOne() {
+    storage.transactions().inTransaction(() -> {
+      zhenhua();
+      assertTrue(storage.transactions().inUnitOfWork());
+      return storage.transactions().inTransaction(() -> relay.pool().create(ACME,
+          NewAccount.company("Bosch Rexroth AG", ZHANG)).orThrow());
+    });
+
+    assertEquals(2, storage.accounts().findOwned(ACME).size());
+  }
+}
