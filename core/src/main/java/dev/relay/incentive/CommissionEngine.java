@@ -7,7 +7,7 @@ import dev.relay.common.RepId;
 import dev.relay.common.TeamId;
 import dev.relay.criteria.CompiledCriteria;
 import dev.relay.criteria.CriteriaCompiler;
-import dev.relay.fields.FieldSchema;
+import dev.relay.fields.FieldValues;
 import dev.relay.org.OrgChart;
 import dev.relay.org.Rep;
 import java.math.BigDecimal;
@@ -43,9 +43,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CommissionEngine {
   private static final MathContext RATIO = MathContext.DECIMAL64;
-  /** Orders credits the way they consume tiers: by when they count, then by deal id. */
-  private static final Comparator<Counted> IN_ORDER =
-      Comparator.comparing((Counted c) -> c.at).thenComparing(c -> c.credit.deal().value());
 
   private CommissionEngine() {}
 
@@ -60,17 +57,15 @@ public final class CommissionEngine {
     return run.statement(rep);
   }
 
-  /** A credit with the instant it counts at under the plan's measure. */
-  private record Counted(DealCredit credit, Instant at) {}
-
   /** One calculation; holds what is shared between reps (period credits, overrides, pools). */
   private static final class Run {
     private final CommissionPlan plan;
     private final CommissionInputs inputs;
     private final Money zero;
-    private final Map<RepId, List<Counted>> byRep = new HashMap<>();
+    private final Map<RepId, List<DealCredit>> byRep = new HashMap<>();
+    private final int minorUnit;
     private final Map<RepId, Money> revenueByRep = new HashMap<>();
-    private final Map<RepId, Map<DealId, Override>> overrides = new HashMap<>();
+    private final Map<RepId, Map<DealId, OverrideBase>> overrides = new HashMap<>();
     private final Map<RepId, StatementLine> poolLines = new HashMap<>();
     private final Map<Component.Spiff, CompiledCriteria> spiffs = new IdentityHashMap<>();
 
@@ -78,6 +73,7 @@ public final class CommissionEngine {
       this.plan = plan;
       this.inputs = inputs;
       this.zero = Money.zero(plan.currency());
+      this.minorUnit = zero.minorUnit();
       collect();
       plan.components(Component.ManagerOverride.class).forEach(this::overrides);
       plan.components(Component.TeamPool.class).forEach(this::pool);
@@ -94,14 +90,17 @@ public final class CommissionEngine {
           continue;
         }
         checkCurrency(c.amount());
-        byRep.computeIfAbsent(c.rep(), r -> new ArrayList<>()).add(new Counted(c, at));
+        byRep.computeIfAbsent(c.rep(), r -> new ArrayList<>()).add(c);
       }
+      // Credits consume tiers by when they count, then by deal id; credits of one deal end up side by side.
+      Comparator<DealCredit> inOrder = Comparator.comparing((DealCredit c) -> c.countsAt(measure))
+          .thenComparing(c -> c.deal().value());
       byRep.forEach((rep, list) -> {
-        list.sort(IN_ORDER);
+        list.sort(inOrder);
         BigDecimal revenue = BigDecimal.ZERO;
-        for (Counted c : list) {
-          if (c.credit.kind() == CreditKind.REVENUE) {
-            revenue = revenue.add(c.credit.amount().amount());
+        for (DealCredit c : list) {
+          if (c.kind() == CreditKind.REVENUE) {
+            revenue = revenue.add(c.amount().amount());
           }
         }
         revenueByRep.put(rep, new Money(revenue, plan.currency()));
@@ -141,35 +140,18 @@ public final class CommissionEngine {
     }
 
     CommissionStatement statement(RepId rep) {
-      List<Counted> credits = byRep.getOrDefault(rep, List.of());
+      List<DealCredit> credits = byRep.getOrDefault(rep, List.of());
       TargetLevels target = inputs.targets().get(rep);
       Money revenue = revenueByRep.getOrDefault(rep, zero);
       if (target != null) {
         checkCurrency(target.base());
       }
       List<StatementLine> lines = new ArrayList<>(credits.size() * 2);
-      for (Component c : plan.components()) {
-        if (c instanceof Component.FlatRate f) {
-          flat(f, credits, lines);
-        } else if (c instanceof Component.GraduatedTiers g) {
-          graduated(g, credits, target, lines);
-        } else if (c instanceof Component.RetroactiveTiers r) {
-          retroactive(r, credits, target, revenue, lines);
-        }
-      }
-      for (Component.Accelerator a : plan.components(Component.Accelerator.class)) {
-        accelerator(a, credits, target, lines);
-      }
-      for (Component.Spiff s : plan.components(Component.Spiff.class)) {
-        spiff(s, credits, lines);
-      }
-      for (Component.DealCap cap : plan.components(Component.DealCap.class)) {
-        dealCap(cap, lines);
-      }
+      dealLines(credits, target, revenue, lines);
       for (Component.Decelerator d : plan.components(Component.Decelerator.class)) {
         decelerator(d, target, revenue, lines);
       }
-      Map<DealId, Override> mine = overrides.get(rep);
+      Map<DealId, OverrideBase> mine = overrides.get(rep);
       if (mine != null) {
         Component.ManagerOverride o = plan.components(Component.ManagerOverride.class).get(0);
         mine.forEach((deal, ov) -> lines.add(StatementLine.of(o.key(), LineKind.OVERRIDE, deal,
@@ -200,46 +182,114 @@ public final class CommissionEngine {
       return new CommissionStatement(rep, inputs.period(), plan.key(), plan.currency(), lines, balance.rounded());
     }
 
-    private void flat(Component.FlatRate f, List<Counted> credits, List<StatementLine> lines) {
-      for (Counted c : credits) {
-        DealCredit credit = c.credit;
-        if (credit.kind() == f.credit()) {
-          lines.add(StatementLine.of(f.key(), LineKind.COMMISSION, credit.deal(), subject(credit), credit.amount(),
-              f.rate(), "", credit.amount().times(f.rate())));
+    /**
+     * The lines of each credited deal in counting order: its rate components in plan order, accelerators, SPIFFs,
+     * then the deal cap on what they paid. Credits of the same deal count at the same instant, so they are adjacent
+     * and share one cap.
+     */
+    private void dealLines(List<DealCredit> credits, @Nullable TargetLevels target, Money revenue,
+        List<StatementLine> lines) {
+      List<DealRule> rules = new ArrayList<>();
+      for (Component c : plan.components()) {
+        if (c instanceof Component.FlatRate f) {
+          rules.add(new FlatRule(f));
+        } else if (c instanceof Component.GraduatedTiers g) {
+          rules.add(new GraduatedRule(g, target));
+        } else if (c instanceof Component.RetroactiveTiers r) {
+          rules.add(new RetroactiveRule(r, target, revenue));
+        }
+      }
+      if (target != null && !target.base().isZero()) {
+        for (Component.Accelerator a : plan.components(Component.Accelerator.class)) {
+          rules.add(new AcceleratorRule(a, target));
+        }
+      }
+      for (Component.Spiff sp : plan.components(Component.Spiff.class)) {
+        checkCurrency(sp.bonus());
+        rules.add(new SpiffRule(sp));
+      }
+      List<Component.DealCap> caps = plan.components(Component.DealCap.class);
+      Component.DealCap cap = caps.isEmpty() ? null : caps.get(0);
+      BigDecimal max = cap == null ? null : cap.max().rounded().amount();
+      BigDecimal onDeal = BigDecimal.ZERO;
+      for (int i = 0; i < credits.size(); i++) {
+        DealCredit credit = credits.get(i);
+        for (DealRule rule : rules) {
+          onDeal = rule.apply(credit, lines, onDeal);
+        }
+        boolean lastOfDeal = i + 1 == credits.size() || !credits.get(i + 1).deal().equals(credit.deal());
+        if (lastOfDeal) {
+          if (cap != null && onDeal.compareTo(max) > 0) {
+            Money earned = new Money(onDeal, plan.currency());
+            lines.add(new StatementLine(cap.key(), LineKind.DEAL_CAP, credit.deal(), "deal earnings", earned, null,
+                "cap " + cap.max().rounded(), new Money(max.subtract(onDeal), plan.currency()), null));
+          }
+          onDeal = BigDecimal.ZERO;
         }
       }
     }
 
-    private void graduated(Component.GraduatedTiers g, List<Counted> credits, @Nullable TargetLevels target,
-        List<StatementLine> lines) {
-      List<Tier> tiers = g.tiers();
-      if (target == null || target.base().isZero()) {
+    /** A line of rate × base, rounded once; adds the rounded amount to {@code onDeal}. */
+    private BigDecimal rateLine(String component, LineKind kind, DealCredit credit, Money base, BigDecimal rate,
+        String tier, List<StatementLine> lines, BigDecimal onDeal) {
+      BigDecimal amount = base.amount().multiply(rate).setScale(minorUnit, Money.ROUNDING);
+      lines.add(new StatementLine(component, kind, credit.deal(), subject(credit), base, rate, tier,
+          new Money(amount, plan.currency()), null));
+      return onDeal.add(amount);
+    }
+
+    /** One per-deal component, with whatever running state it needs over the rep's credits in counting order. */
+    private interface DealRule {
+      /** Adds the credit's lines; returns {@code onDeal} plus what they pay. */
+      BigDecimal apply(DealCredit credit, List<StatementLine> lines, BigDecimal onDeal);
+    }
+
+    private final class FlatRule implements DealRule {
+      private final Component.FlatRate flat;
+
+      FlatRule(Component.FlatRate flat) {
+        this.flat = flat;
+      }
+
+      @Override
+      public BigDecimal apply(DealCredit credit, List<StatementLine> lines, BigDecimal onDeal) {
+        if (credit.kind() != flat.credit()) {
+          return onDeal;
+        }
+        return rateLine(flat.key(), LineKind.COMMISSION, credit, credit.amount(), flat.rate(), "", lines, onDeal);
+      }
+    }
+
+    /** Bands of attainment consumed in counting order; a credit crossing a boundary gets a line per band. */
+    private final class GraduatedRule implements DealRule {
+      private final String key;
+      private final List<Tier> tiers;
+      private final BigDecimal[] bounds;
+      private final String[] labels;
+      private BigDecimal cumulative = BigDecimal.ZERO;
+      private int band;
+
+      GraduatedRule(Component.GraduatedTiers g, @Nullable TargetLevels target) {
+        this.key = g.key();
+        this.tiers = g.tiers();
+        boolean noTarget = target == null || target.base().isZero();
         // Without a target there is no attainment to place a deal in a band: everything earns the first band.
-        Tier first = tiers.get(0);
-        for (Counted c : credits) {
-          DealCredit credit = c.credit;
-          if (credit.kind() == CreditKind.REVENUE) {
-            lines.add(StatementLine.of(g.key(), LineKind.COMMISSION, credit.deal(), subject(credit), credit.amount(),
-                first.rate(), Tier.label(tiers, 0) + ", no target", credit.amount().times(first.rate())));
-          }
+        int n = noTarget ? 1 : tiers.size();
+        bounds = new BigDecimal[n];
+        labels = new String[n];
+        for (int i = 0; i < n; i++) {
+          bounds[i] = noTarget ? BigDecimal.ZERO : tiers.get(i).from().multiply(target.base().amount());
+          labels[i] = Tier.label(tiers, i) + (noTarget ? ", no target" : "");
         }
-        return;
       }
-      BigDecimal base = target.base().amount();
-      BigDecimal[] bounds = new BigDecimal[tiers.size()];
-      String[] labels = new String[tiers.size()];
-      for (int i = 0; i < bounds.length; i++) {
-        bounds[i] = tiers.get(i).from().multiply(base);
-        labels[i] = Tier.label(tiers, i);
-      }
-      BigDecimal cumulative = BigDecimal.ZERO;
-      int band = 0;
-      for (Counted c : credits) {
-        DealCredit credit = c.credit;
+
+      @Override
+      public BigDecimal apply(DealCredit credit, List<StatementLine> lines, BigDecimal onDeal) {
         if (credit.kind() != CreditKind.REVENUE) {
-          continue;
+          return onDeal;
         }
-        BigDecimal remaining = credit.amount().amount();
+        BigDecimal whole = credit.amount().amount();
+        BigDecimal remaining = whole;
         do {
           while (band + 1 < bounds.length && cumulative.compareTo(bounds[band + 1]) >= 0) {
             band++;
@@ -251,97 +301,106 @@ public final class CommissionEngine {
               portion = room;
             }
           }
-          Money portionMoney = portion == remaining && remaining == credit.amount().amount()
-              ? credit.amount() : new Money(portion, plan.currency());
-          BigDecimal rate = tiers.get(band).rate();
-          lines.add(StatementLine.of(g.key(), LineKind.COMMISSION, credit.deal(), subject(credit), portionMoney, rate,
-              labels[band], portionMoney.times(rate)));
+          Money base = portion == whole ? credit.amount() : new Money(portion, plan.currency());
+          onDeal = rateLine(key, LineKind.COMMISSION, credit, base, tiers.get(band).rate(), labels[band], lines,
+              onDeal);
           cumulative = cumulative.add(portion);
           remaining = remaining.subtract(portion);
         } while (remaining.signum() > 0);
+        return onDeal;
       }
     }
 
-    private void retroactive(Component.RetroactiveTiers r, List<Counted> credits, @Nullable TargetLevels target,
-        Money revenue, List<StatementLine> lines) {
-      List<Tier> tiers = r.tiers();
-      int band = 0;
-      if (target != null && !target.base().isZero()) {
-        BigDecimal attainment = revenue.amount().divide(target.base().amount(), RATIO);
-        for (int i = 0; i < tiers.size(); i++) {
-          if (attainment.compareTo(tiers.get(i).from()) >= 0) {
-            band = i;
+    /** The band the period's attainment finally reaches sets one rate for all revenue. */
+    private final class RetroactiveRule implements DealRule {
+      private final String key;
+      private final BigDecimal rate;
+      private final String label;
+
+      RetroactiveRule(Component.RetroactiveTiers r, @Nullable TargetLevels target, Money revenue) {
+        List<Tier> tiers = r.tiers();
+        int band = 0;
+        if (target != null && !target.base().isZero()) {
+          BigDecimal attainment = revenue.amount().divide(target.base().amount(), RATIO);
+          for (int i = 0; i < tiers.size(); i++) {
+            if (attainment.compareTo(tiers.get(i).from()) >= 0) {
+              band = i;
+            }
           }
         }
+        this.key = r.key();
+        this.rate = tiers.get(band).rate();
+        this.label = Tier.label(tiers, band) + " on all revenue" + (target == null ? ", no target" : "");
       }
-      String label = Tier.label(tiers, band) + " on all revenue" + (target == null ? ", no target" : "");
-      BigDecimal rate = tiers.get(band).rate();
-      for (Counted c : credits) {
-        DealCredit credit = c.credit;
-        if (credit.kind() == CreditKind.REVENUE) {
-          lines.add(StatementLine.of(r.key(), LineKind.COMMISSION, credit.deal(), subject(credit), credit.amount(), rate,
-              label, credit.amount().times(rate)));
-        }
-      }
-    }
 
-    private void accelerator(Component.Accelerator a, List<Counted> credits, @Nullable TargetLevels target,
-        List<StatementLine> lines) {
-      if (target == null || target.base().isZero()) {
-        return;
-      }
-      BigDecimal threshold = a.above().multiply(target.base().amount());
-      String label = "above " + Tier.percent(a.above()) + " of target";
-      BigDecimal cumulative = BigDecimal.ZERO;
-      for (Counted c : credits) {
-        DealCredit credit = c.credit;
+      @Override
+      public BigDecimal apply(DealCredit credit, List<StatementLine> lines, BigDecimal onDeal) {
         if (credit.kind() != CreditKind.REVENUE) {
-          continue;
+          return onDeal;
         }
-        BigDecimal amount = credit.amount().amount();
-        BigDecimal after = cumulative.add(amount);
-        if (after.compareTo(threshold) > 0) {
-          BigDecimal above = after.subtract(cumulative.max(threshold));
-          Money base = new Money(above, plan.currency());
-          lines.add(StatementLine.of(a.key(), LineKind.ACCELERATOR, credit.deal(), subject(credit), base,
-              a.extraRate(), label, base.times(a.extraRate())));
-        }
-        cumulative = after;
+        return rateLine(key, LineKind.COMMISSION, credit, credit.amount(), rate, label, lines, onDeal);
       }
     }
 
-    private void spiff(Component.Spiff s, List<Counted> credits, List<StatementLine> lines) {
-      checkCurrency(s.bonus());
-      Set<DealId> paid = new HashSet<>();
-      for (Counted c : credits) {
-        DealCredit credit = c.credit;
-        if (credit.kind() != CreditKind.REVENUE || credit.fields() == null || !paid.add(credit.deal())) {
-          continue;
+    /** The extra rate on the part of each credit beyond the threshold, in counting order. */
+    private final class AcceleratorRule implements DealRule {
+      private final Component.Accelerator accelerator;
+      private final BigDecimal threshold;
+      private final String label;
+      private BigDecimal cumulative = BigDecimal.ZERO;
+
+      AcceleratorRule(Component.Accelerator a, TargetLevels target) {
+        this.accelerator = a;
+        this.threshold = a.above().multiply(target.base().amount());
+        this.label = "above " + Tier.percent(a.above()) + " of target";
+      }
+
+      @Override
+      public BigDecimal apply(DealCredit credit, List<StatementLine> lines, BigDecimal onDeal) {
+        if (credit.kind() != CreditKind.REVENUE) {
+          return onDeal;
         }
-        FieldSchema schema = credit.fields().schema();
-        CompiledCriteria when = spiffs.computeIfAbsent(s, k -> CriteriaCompiler.compile(k.when(), schema, k.key()));
-        if (when.test(credit.fields())) {
-          lines.add(StatementLine.of(s.key(), LineKind.SPIFF, credit.deal(), subject(credit), credit.amount(), null,
-              "matches " + s.key(), s.bonus()));
+        BigDecimal before = cumulative;
+        cumulative = cumulative.add(credit.amount().amount());
+        if (cumulative.compareTo(threshold) <= 0) {
+          return onDeal;
         }
+        Money base = new Money(cumulative.subtract(before.max(threshold)), plan.currency());
+        return rateLine(accelerator.key(), LineKind.ACCELERATOR, credit, base, accelerator.extraRate(), label, lines,
+            onDeal);
       }
     }
 
-    private void dealCap(Component.DealCap cap, List<StatementLine> lines) {
-      Money max = cap.max().rounded();
-      Map<DealId, Money> byDeal = new LinkedHashMap<>();
-      for (StatementLine l : lines) {
-        if (l.deal() != null && (l.kind() == LineKind.COMMISSION || l.kind() == LineKind.ACCELERATOR
-            || l.kind() == LineKind.SPIFF)) {
-          byDeal.merge(l.deal(), l.amount(), Money::plus);
-        }
+    /** A fixed bonus once per matching deal. */
+    private final class SpiffRule implements DealRule {
+      private final Component.Spiff spiff;
+      private final Set<DealId> paid = new HashSet<>();
+      private @Nullable CompiledCriteria when;
+
+      SpiffRule(Component.Spiff spiff) {
+        this.spiff = spiff;
       }
-      byDeal.forEach((deal, earned) -> {
-        if (earned.compareTo(max) > 0) {
-          lines.add(StatementLine.of(cap.key(), LineKind.DEAL_CAP, deal, "deal " + deal.value(), earned, null,
-              "cap " + max, max.minus(earned)));
+
+      @Override
+      public BigDecimal apply(DealCredit credit, List<StatementLine> lines, BigDecimal onDeal) {
+        FieldValues fields = credit.fields();
+        if (credit.kind() != CreditKind.REVENUE || fields == null || paid.contains(credit.deal())) {
+          return onDeal;
         }
-      });
+        CompiledCriteria compiled = when;
+        if (compiled == null) {
+          compiled = spiffs.computeIfAbsent(spiff, k -> CriteriaCompiler.compile(k.when(), fields.schema(), k.key()));
+          when = compiled;
+        }
+        if (!compiled.test(fields)) {
+          return onDeal;
+        }
+        paid.add(credit.deal());
+        Money bonus = spiff.bonus().rounded();
+        lines.add(new StatementLine(spiff.key(), LineKind.SPIFF, credit.deal(), subject(credit), credit.amount(), null,
+            "matches " + spiff.key(), bonus, null));
+        return onDeal.add(bonus.amount());
+      }
     }
 
     private void decelerator(Component.Decelerator d, @Nullable TargetLevels target, Money revenue,
@@ -416,11 +475,11 @@ public final class CommissionEngine {
       reps.sort(Comparator.comparing(RepId::value));
       for (RepId rep : reps) {
         List<RepId> above = chart.managersAbove(rep);
-        for (Counted c : byRep.get(rep)) {
-          if (c.credit.kind() != CreditKind.REVENUE) {
+        for (DealCredit c : byRep.get(rep)) {
+          if (c.kind() != CreditKind.REVENUE) {
             continue;
           }
-          DealId deal = c.credit.deal();
+          DealId deal = c.deal();
           for (int level = 1; level <= Math.min(o.levels(), above.size()); level++) {
             RepId manager = above.get(level - 1);
             if (creditedOn.get(deal).contains(manager)) {
@@ -428,7 +487,7 @@ public final class CommissionEngine {
             }
             int lvl = level;
             overrides.computeIfAbsent(manager, m -> new TreeMap<>(Comparator.comparing(DealId::value)))
-                .merge(deal, new Override(c.credit.amount(), lvl, rep.value()), Override::plus);
+                .merge(deal, new OverrideBase(c.amount(), lvl, rep.value()), OverrideBase::plus);
           }
         }
       }
@@ -511,9 +570,9 @@ public final class CommissionEngine {
   }
 
   /** A manager's override base on one deal: the revenue of every rep below them on it. */
-  private record Override(Money base, int level, String below) {
-    Override plus(Override other) {
-      return new Override(base.plus(other.base), Math.min(level, other.level), below + ", " + other.below);
+  private record OverrideBase(Money base, int level, String below) {
+    OverrideBase plus(OverrideBase other) {
+      return new OverrideBase(base.plus(other.base), Math.min(level, other.level), below + ", " + other.below);
     }
   }
 }
