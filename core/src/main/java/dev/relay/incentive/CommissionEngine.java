@@ -62,8 +62,13 @@ public final class CommissionEngine {
     private final CommissionPlan plan;
     private final CommissionInputs inputs;
     private final Money zero;
-    private final Map<RepId, List<DealCredit>> byRep = new HashMap<>();
     private final int minorUnit;
+    /** The credits that count in the period, in counting order. */
+    private final List<DealCredit> counted = new ArrayList<>();
+    /** The rep work of each counted credit, side by side with {@link #counted}, to look each rep up once. */
+    private final List<RepWork> countedWork = new ArrayList<>();
+    /** Per rep: revenue and the deal lines being built. */
+    private final Map<RepId, RepWork> work = new HashMap<>();
     private final Map<RepId, Money> revenueByRep = new HashMap<>();
     private final Map<RepId, Map<DealId, OverrideBase>> overrides = new HashMap<>();
     private final Map<RepId, StatementLine> poolLines = new HashMap<>();
@@ -75,36 +80,55 @@ public final class CommissionEngine {
       this.zero = Money.zero(plan.currency());
       this.minorUnit = zero.minorUnit();
       collect();
+      dealLines();
       plan.components(Component.ManagerOverride.class).forEach(this::overrides);
       plan.components(Component.TeamPool.class).forEach(this::pool);
     }
 
+    /**
+     * Picks the credits that count in the period and adds up each rep's revenue. Credits consume tiers by when they
+     * count, then by deal id; input already in that order (a ledger export usually is) is used as it stands, and then
+     * every later pass walks memory in order, which matters with a million lines.
+     */
     private void collect() {
       Period period = inputs.period();
       Instant start = period.start();
       Instant end = period.end();
       Measure measure = plan.measure();
+      Comparator<DealCredit> inOrder = Comparator.comparing((DealCredit c) -> c.countsAt(measure))
+          .thenComparing(c -> c.deal().value());
+      // Only retroactive tiers, decelerators and team pools need a rep's revenue before the deal lines.
+      boolean needsRevenue = !plan.components(Component.RetroactiveTiers.class).isEmpty()
+          || plan.hasDecelerator() || !plan.components(Component.TeamPool.class).isEmpty();
+      boolean ordered = true;
+      DealCredit previous = null;
       for (DealCredit c : inputs.credits()) {
         Instant at = c.countsAt(measure);
         if (at == null || at.isBefore(start) || !at.isBefore(end)) {
           continue;
         }
         checkCurrency(c.amount());
-        byRep.computeIfAbsent(c.rep(), r -> new ArrayList<>()).add(c);
-      }
-      // Credits consume tiers by when they count, then by deal id; credits of one deal end up side by side.
-      Comparator<DealCredit> inOrder = Comparator.comparing((DealCredit c) -> c.countsAt(measure))
-          .thenComparing(c -> c.deal().value());
-      byRep.forEach((rep, list) -> {
-        list.sort(inOrder);
-        BigDecimal revenue = BigDecimal.ZERO;
-        for (DealCredit c : list) {
-          if (c.kind() == CreditKind.REVENUE) {
-            revenue = revenue.add(c.amount().amount());
-          }
+        if (ordered && previous != null && inOrder.compare(previous, c) > 0) {
+          ordered = false;
         }
-        revenueByRep.put(rep, new Money(revenue, plan.currency()));
-      });
+        previous = c;
+        counted.add(c);
+        RepWork w = work.get(c.rep());
+        if (w == null) {
+          w = new RepWork();
+          work.put(c.rep(), w);
+        }
+        countedWork.add(w);
+        if (needsRevenue && c.kind() == CreditKind.REVENUE) {
+          w.revenue = w.revenue.add(c.amount().amount());
+        }
+      }
+      if (!ordered) {
+        counted.sort(inOrder);
+        countedWork.clear();
+        counted.forEach(c -> countedWork.add(work.get(c.rep())));
+      }
+      work.forEach((rep, w) -> revenueByRep.put(rep, new Money(w.revenue, plan.currency())));
     }
 
     private void checkCurrency(Money money) {
@@ -114,7 +138,7 @@ public final class CommissionEngine {
     }
 
     List<CommissionStatement> statements() {
-      Set<RepId> reps = new HashSet<>(byRep.keySet());
+      Set<RepId> reps = new HashSet<>(work.keySet());
       reps.addAll(inputs.targets().keySet());
       reps.addAll(overrides.keySet());
       reps.addAll(poolLines.keySet());
@@ -140,14 +164,12 @@ public final class CommissionEngine {
     }
 
     CommissionStatement statement(RepId rep) {
-      List<DealCredit> credits = byRep.getOrDefault(rep, List.of());
       TargetLevels target = inputs.targets().get(rep);
       Money revenue = revenueByRep.getOrDefault(rep, zero);
-      if (target != null) {
-        checkCurrency(target.base());
-      }
-      List<StatementLine> lines = new ArrayList<>(credits.size() * 2);
-      dealLines(credits, target, revenue, lines);
+      RepWork w = work.get(rep);
+      List<StatementLine> lines = w == null ? new ArrayList<>() : w.lines;
+      int dealLineCount = lines.size();
+      BigDecimal dealTotal = w == null ? BigDecimal.ZERO : w.dealTotal;
       for (Component.Decelerator d : plan.components(Component.Decelerator.class)) {
         decelerator(d, target, revenue, lines);
       }
@@ -163,7 +185,7 @@ public final class CommissionEngine {
         lines.add(pool);
       }
       for (Component.PeriodCap cap : plan.components(Component.PeriodCap.class)) {
-        Money earned = sum(lines);
+        Money earned = sum(lines.subList(dealLineCount, lines.size())).plus(new Money(dealTotal, plan.currency()));
         Money max = cap.max().rounded();
         if (earned.compareTo(max) > 0) {
           lines.add(StatementLine.of(cap.key(), LineKind.PERIOD_CAP, null, "period earnings", earned, null,
@@ -182,13 +204,65 @@ public final class CommissionEngine {
       return new CommissionStatement(rep, inputs.period(), plan.key(), plan.currency(), lines, balance.rounded());
     }
 
+    /** What one rep's deal lines are built with: running totals and the per-deal rules with their state. */
+    private static final class RepWork {
+      BigDecimal revenue = BigDecimal.ZERO;
+      final List<StatementLine> lines = new ArrayList<>();
+      List<DealRule> rules = List.of();
+      @Nullable DealCredit dealCredit;
+      BigDecimal onDeal = BigDecimal.ZERO;
+      /** The sum of the deal lines so far, kept per deal rather than per line: a period cap reads it. */
+      BigDecimal dealTotal = BigDecimal.ZERO;
+    }
+
     /**
-     * The lines of each credited deal in counting order: its rate components in plan order, accelerators, SPIFFs,
-     * then the deal cap on what they paid. Credits of the same deal count at the same instant, so they are adjacent
-     * and share one cap.
+     * The lines of each credited deal, one pass over the credits in counting order: per credit its rate components
+     * in plan order, accelerators and SPIFFs; when a rep's next credit is of another deal, the deal cap on what the
+     * deal paid. A rep's credits of one deal count at the same instant, so they are adjacent and share one cap.
      */
-    private void dealLines(List<DealCredit> credits, @Nullable TargetLevels target, Money revenue,
-        List<StatementLine> lines) {
+    private void dealLines() {
+      List<Component.DealCap> caps = plan.components(Component.DealCap.class);
+      Component.DealCap cap = caps.isEmpty() ? null : caps.get(0);
+      work.forEach((rep, w) -> w.rules = rules(inputs.targets().get(rep), revenueByRep.get(rep)));
+      for (int i = 0; i < counted.size(); i++) {
+        DealCredit credit = counted.get(i);
+        RepWork w = countedWork.get(i);
+        if (cap != null && w.dealCredit != null && !w.dealCredit.deal().equals(credit.deal())) {
+          dealCap(cap, w);
+        }
+        BigDecimal onDeal = w.onDeal;
+        for (DealRule rule : w.rules) {
+          onDeal = rule.apply(credit, w.lines, onDeal);
+        }
+        w.onDeal = onDeal;
+        w.dealCredit = credit;
+      }
+      for (RepWork w : work.values()) {
+        if (cap != null) {
+          dealCap(cap, w);
+        } else {
+          w.dealTotal = w.dealTotal.add(w.onDeal);
+          w.onDeal = BigDecimal.ZERO;
+        }
+      }
+    }
+
+    private void dealCap(Component.DealCap cap, RepWork w) {
+      BigDecimal max = cap.max().amount().setScale(minorUnit, Money.ROUNDING);
+      if (w.dealCredit != null && w.onDeal.compareTo(max) > 0) {
+        Money earned = new Money(w.onDeal, plan.currency());
+        w.lines.add(new StatementLine(cap.key(), LineKind.DEAL_CAP, w.dealCredit.deal(), "deal earnings", earned,
+            null, "cap " + cap.max().rounded(), new Money(max.subtract(w.onDeal), plan.currency()), null));
+      }
+      w.dealTotal = w.dealTotal.add(w.onDeal.min(max));
+      w.onDeal = BigDecimal.ZERO;
+      w.dealCredit = null;
+    }
+
+    private List<DealRule> rules(@Nullable TargetLevels target, Money revenue) {
+      if (target != null) {
+        checkCurrency(target.base());
+      }
       List<DealRule> rules = new ArrayList<>();
       for (Component c : plan.components()) {
         if (c instanceof Component.FlatRate f) {
@@ -208,25 +282,7 @@ public final class CommissionEngine {
         checkCurrency(sp.bonus());
         rules.add(new SpiffRule(sp));
       }
-      List<Component.DealCap> caps = plan.components(Component.DealCap.class);
-      Component.DealCap cap = caps.isEmpty() ? null : caps.get(0);
-      BigDecimal max = cap == null ? null : cap.max().rounded().amount();
-      BigDecimal onDeal = BigDecimal.ZERO;
-      for (int i = 0; i < credits.size(); i++) {
-        DealCredit credit = credits.get(i);
-        for (DealRule rule : rules) {
-          onDeal = rule.apply(credit, lines, onDeal);
-        }
-        boolean lastOfDeal = i + 1 == credits.size() || !credits.get(i + 1).deal().equals(credit.deal());
-        if (lastOfDeal) {
-          if (cap != null && onDeal.compareTo(max) > 0) {
-            Money earned = new Money(onDeal, plan.currency());
-            lines.add(new StatementLine(cap.key(), LineKind.DEAL_CAP, credit.deal(), "deal earnings", earned, null,
-                "cap " + cap.max().rounded(), new Money(max.subtract(onDeal), plan.currency()), null));
-          }
-          onDeal = BigDecimal.ZERO;
-        }
-      }
+      return rules;
     }
 
     /** A line of rate × base, rounded once; adds the rounded amount to {@code onDeal}. */
@@ -305,6 +361,9 @@ public final class CommissionEngine {
           onDeal = rateLine(key, LineKind.COMMISSION, credit, base, tiers.get(band).rate(), labels[band], lines,
               onDeal);
           cumulative = cumulative.add(portion);
+          if (portion == remaining) {
+            break;
+          }
           remaining = remaining.subtract(portion);
         } while (remaining.signum() > 0);
         return onDeal;
@@ -471,24 +530,22 @@ public final class CommissionEngine {
       for (DealCredit c : inputs.credits()) {
         creditedOn.computeIfAbsent(c.deal(), d -> new HashSet<>()).add(c.rep());
       }
-      List<RepId> reps = new ArrayList<>(byRep.keySet());
-      reps.sort(Comparator.comparing(RepId::value));
-      for (RepId rep : reps) {
-        List<RepId> above = chart.managersAbove(rep);
-        for (DealCredit c : byRep.get(rep)) {
-          if (c.kind() != CreditKind.REVENUE) {
+      Map<RepId, List<RepId>> managers = new HashMap<>();
+      for (DealCredit c : counted) {
+        if (c.kind() != CreditKind.REVENUE) {
+          continue;
+        }
+        RepId rep = c.rep();
+        List<RepId> above = managers.computeIfAbsent(rep, chart::managersAbove);
+        DealId deal = c.deal();
+        for (int level = 1; level <= Math.min(o.levels(), above.size()); level++) {
+          RepId manager = above.get(level - 1);
+          if (creditedOn.get(deal).contains(manager)) {
             continue;
           }
-          DealId deal = c.deal();
-          for (int level = 1; level <= Math.min(o.levels(), above.size()); level++) {
-            RepId manager = above.get(level - 1);
-            if (creditedOn.get(deal).contains(manager)) {
-              continue;
-            }
-            int lvl = level;
-            overrides.computeIfAbsent(manager, m -> new TreeMap<>(Comparator.comparing(DealId::value)))
-                .merge(deal, new OverrideBase(c.amount(), lvl, rep.value()), OverrideBase::plus);
-          }
+          int lvl = level;
+          overrides.computeIfAbsent(manager, m -> new TreeMap<>(Comparator.comparing(DealId::value)))
+              .merge(deal, new OverrideBase(c.amount(), lvl, rep.value()), OverrideBase::plus);
         }
       }
     }
@@ -496,7 +553,7 @@ public final class CommissionEngine {
     private void pool(Component.TeamPool p) {
       OrgChart chart = requireChart(p);
       Map<TeamId, List<RepId>> teams = new TreeMap<>(Comparator.comparing(TeamId::value));
-      Set<RepId> seen = new HashSet<>(byRep.keySet());
+      Set<RepId> seen = new HashSet<>(work.keySet());
       seen.addAll(inputs.targets().keySet());
       for (RepId rep : seen) {
         chart.rep(rep).flatMap(Rep::teamId).ifPresent(t -> teams.computeIfAbsent(t, k -> new ArrayList<>()));
