@@ -135,6 +135,9 @@ public final class PlaybookJson {
     root.set("pipeline", PipelineSectionWriter.pipeline(playbook.pipeline()));
     root.set("assignment", AssignmentSectionWriter.assignment(playbook.assignment(), playbook));
     root.set("pool", PoolSectionWriter.pool(playbook.pool(), playbook));
+    if (!playbook.incentives().isDefault()) {
+      root.set("incentives", IncentivesSectionWriter.incentives(playbook.incentives(), playbook));
+    }
     try {
       return CANONICAL.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
