@@ -224,11 +224,20 @@ public final class CommissionEngine {
       List<Component.DealCap> caps = plan.components(Component.DealCap.class);
       Component.DealCap cap = caps.isEmpty() ? null : caps.get(0);
       work.forEach((rep, w) -> w.rules = rules(inputs.targets().get(rep), revenueByRep.get(rep)));
+      // Credits of one deal count at the same instant, so they are adjacent in counting order: a deal's cap is settled
+      // for the reps it credited as soon as the next credit is of another deal.
+      List<RepWork> open = new ArrayList<>(4);
+      DealId current = null;
       for (int i = 0; i < counted.size(); i++) {
         DealCredit credit = counted.get(i);
         RepWork w = countedWork.get(i);
-        if (cap != null && w.dealCredit != null && !w.dealCredit.deal().equals(credit.deal())) {
-          dealCap(cap, w);
+        DealId deal = credit.deal();
+        if (current != null && deal != current && !deal.equals(current)) {
+          settle(cap, open);
+        }
+        current = deal;
+        if (w.dealCredit == null) {
+          open.add(w);
         }
         BigDecimal onDeal = w.onDeal;
         for (DealRule rule : w.rules) {
@@ -237,14 +246,20 @@ public final class CommissionEngine {
         w.onDeal = onDeal;
         w.dealCredit = credit;
       }
-      for (RepWork w : work.values()) {
+      settle(cap, open);
+    }
+
+    private void settle(Component.@Nullable DealCap cap, List<RepWork> open) {
+      for (RepWork w : open) {
         if (cap != null) {
           dealCap(cap, w);
         } else {
           w.dealTotal = w.dealTotal.add(w.onDeal);
           w.onDeal = BigDecimal.ZERO;
+          w.dealCredit = null;
         }
       }
+      open.clear();
     }
 
     private void dealCap(Component.DealCap cap, RepWork w) {
