@@ -152,6 +152,30 @@ class CommissionProperties {
     assertEquals(0, net.signum(), "net " + net);
   }
 
+  @Property(afterFailure = AfterFailureMode.PREVIOUS_SEED)
+  void statementsDoNotDependOnTheOrderCreditsAreGivenIn(@ForAll("plans") CommissionPlan plan,
+      @ForAll @Size(min = 1, max = 12) List<@LongRange(min = 0, max = 5_000_000) Long> deals,
+      @ForAll java.util.Random random) {
+    List<DealCredit> credits = new ArrayList<>();
+    RepId[] reps = {LI, IncentiveSamples.WANG, IncentiveSamples.ZHAO};
+    for (int i = 0; i < deals.size(); i++) {
+      // Some deals share a booking instant, so ties are broken by deal id.
+      credits.add(DealCredit.revenue(deal("D-" + i), reps[i % reps.length], new Money(BigDecimal.valueOf(deals.get(i),
+          2), cny("0").currency()), march(1 + i / 2)));
+    }
+    List<DealCredit> shuffled = new ArrayList<>(credits);
+    java.util.Collections.shuffle(shuffled, random);
+    Statistics.collect(shuffled.equals(credits) ? "same order" : "shuffled");
+
+    assertEquals(CommissionEngine.calculate(plan, inputsFor(credits)), CommissionEngine.calculate(plan,
+        inputsFor(shuffled)));
+  }
+
+  private static CommissionInputs inputsFor(List<DealCredit> credits) {
+    return CommissionInputs.builder(MARCH).target(LI, IncentiveSamples.target("100000", "150000"))
+        .target(IncentiveSamples.WANG, IncentiveSamples.target("50000", "60000")).credits(credits).build();
+  }
+
   private record Period(dev.relay.common.Period value) {}
 
   @Provide
