@@ -118,7 +118,8 @@ public final class CreditSplitter {
     return split(deal.id(), deal.amount(), splits, won.get(), collected, deal.fields());
   }
 
-  private static Optional<Instant> lastWon(Deal deal) {
+  /** When the deal was last won, from its history. */
+  static Optional<Instant> lastWon(Deal deal) {
     List<StageTransition> history = deal.history();
     for (int i = history.size() - 1; i >= 0; i--) {
       if (history.get(i).kind() == TransitionKind.WON) {

@@ -150,15 +150,7 @@ public final class MeasureCollector {
   }
 
   private static Optional<Instant> wonAt(Deal d) {
-    if (d.status() != DealStatus.WON) {
-      return Optional.empty();
-    }
-    for (int i = d.history().size() - 1; i >= 0; i--) {
-      if (d.history().get(i).kind() == TransitionKind.WON) {
-        return Optional.of(d.history().get(i).at());
-      }
-    }
-    return Optional.empty();
+    return d.status() == DealStatus.WON ? CreditSplitter.lastWon(d) : Optional.empty();
   }
 
   private static void put(Map<RepId, Map<DimensionKind, BigDecimal>> out, RepId rep, DimensionKind kind,

@@ -1,6 +1,5 @@
 package dev.relay.incentive;
 
-import dev.relay.common.Money;
 import dev.relay.common.Period;
 import dev.relay.common.RepId;
 import java.util.Collection;
