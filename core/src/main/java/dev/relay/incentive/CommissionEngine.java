@@ -168,7 +168,7 @@ public final class CommissionEngine {
       RepWork w = work.get(rep);
       List<StatementLine> lines = w == null ? new ArrayList<>() : w.lines;
       int dealLineCount = lines.size();
-      BigDecimal dealTotal = w == null ? BigDecimal.ZERO : w.dealTotal;
+      long dealTotal = w == null ? 0 : w.dealTotal;
       for (Component.Decelerator d : plan.components(Component.Decelerator.class)) {
         decelerator(d, target, revenue, lines);
       }
@@ -184,7 +184,7 @@ public final class CommissionEngine {
         lines.add(pool);
       }
       for (Component.PeriodCap cap : plan.components(Component.PeriodCap.class)) {
-        Money earned = sum(lines.subList(dealLineCount, lines.size())).plus(new Money(dealTotal, plan.currency()));
+        Money earned = minor(sumMinor(lines.subList(dealLineCount, lines.size())) + dealTotal);
         Money max = cap.max().rounded();
         if (earned.compareTo(max) > 0) {
           lines.add(StatementLine.of(cap.key(), LineKind.PERIOD_CAP, null, "period earnings", earned, null,
@@ -209,9 +209,10 @@ public final class CommissionEngine {
       final List<StatementLine> lines = new ArrayList<>();
       List<DealRule> rules = List.of();
       @Nullable DealCredit dealCredit;
-      BigDecimal onDeal = BigDecimal.ZERO;
-      /** The sum of the deal lines so far, kept per deal rather than per line: a period cap reads it. */
-      BigDecimal dealTotal = BigDecimal.ZERO;
+      /** What the current deal's lines pay so far, in minor units. */
+      long onDeal;
+      /** The sum of the deal lines so far in minor units, kept per deal rather than per line: a period cap reads it. */
+      long dealTotal;
     }
 
     /**
@@ -222,6 +223,7 @@ public final class CommissionEngine {
     private void dealLines() {
       List<Component.DealCap> caps = plan.components(Component.DealCap.class);
       Component.DealCap cap = caps.isEmpty() ? null : caps.get(0);
+      long max = cap == null ? 0 : toMinor(cap.max().rounded());
       work.forEach((rep, w) -> w.rules = rules(inputs.targets().get(rep), revenueByRep.get(rep)));
       // Credits of one deal count at the same instant, so they are adjacent in counting order: a deal's cap is settled
       // for the reps it credited as soon as the next credit is of another deal.
@@ -232,44 +234,42 @@ public final class CommissionEngine {
         RepWork w = countedWork.get(i);
         DealId deal = credit.deal();
         if (current != null && deal != current && !deal.equals(current)) {
-          settle(cap, open);
+          settle(cap, max, open);
         }
         current = deal;
         if (w.dealCredit == null) {
           open.add(w);
         }
-        BigDecimal onDeal = w.onDeal;
+        long onDeal = w.onDeal;
         for (DealRule rule : w.rules) {
           onDeal = rule.apply(credit, w.lines, onDeal);
         }
         w.onDeal = onDeal;
         w.dealCredit = credit;
       }
-      settle(cap, open);
+      settle(cap, max, open);
     }
 
-    private void settle(Component.@Nullable DealCap cap, List<RepWork> open) {
+    private void settle(Component.@Nullable DealCap cap, long max, List<RepWork> open) {
       for (RepWork w : open) {
         if (cap != null) {
-          dealCap(cap, w);
+          dealCap(cap, max, w);
         } else {
-          w.dealTotal = w.dealTotal.add(w.onDeal);
-          w.onDeal = BigDecimal.ZERO;
+          w.dealTotal += w.onDeal;
+          w.onDeal = 0;
           w.dealCredit = null;
         }
       }
       open.clear();
     }
 
-    private void dealCap(Component.DealCap cap, RepWork w) {
-      BigDecimal max = cap.max().amount().setScale(minorUnit, Money.ROUNDING);
-      if (w.dealCredit != null && w.onDeal.compareTo(max) > 0) {
-        Money earned = new Money(w.onDeal, plan.currency());
-        w.lines.add(new StatementLine(cap.key(), LineKind.DEAL_CAP, w.dealCredit.deal(), "deal earnings", earned,
-            null, "cap " + cap.max().rounded(), new Money(max.subtract(w.onDeal), plan.currency()), null));
+    private void dealCap(Component.DealCap cap, long max, RepWork w) {
+      if (w.dealCredit != null && w.onDeal > max) {
+        w.lines.add(StatementLine.ofMinorUnits(cap.key(), LineKind.DEAL_CAP, w.dealCredit.deal(), "deal earnings",
+            minor(w.onDeal), null, "cap " + minor(max), max - w.onDeal));
       }
-      w.dealTotal = w.dealTotal.add(w.onDeal.min(max));
-      w.onDeal = BigDecimal.ZERO;
+      w.dealTotal += Math.min(w.onDeal, max);
+      w.onDeal = 0;
       w.dealCredit = null;
     }
 
@@ -299,19 +299,28 @@ public final class CommissionEngine {
       return rules;
     }
 
-    /** A line of rate × base, rounded once; adds the rounded amount to {@code onDeal}. */
-    private BigDecimal rateLine(String component, LineKind kind, DealCredit credit, Money base, BigDecimal rate,
-        String tier, List<StatementLine> lines, BigDecimal onDeal) {
-      BigDecimal amount = base.amount().multiply(rate).setScale(minorUnit, Money.ROUNDING);
-      lines.add(new StatementLine(component, kind, credit.deal(), subject(credit), base, rate, tier,
-          new Money(amount, plan.currency()), null));
-      return onDeal.add(amount);
+    /** A line of rate × base, rounded once; returns {@code onDeal} plus its amount in minor units. */
+    private long rateLine(String component, LineKind kind, DealCredit credit, Money base, BigDecimal rate,
+        String tier, List<StatementLine> lines, long onDeal) {
+      long amount = base.amount().multiply(rate).setScale(minorUnit, Money.ROUNDING).scaleByPowerOfTen(minorUnit)
+          .longValueExact();
+      lines.add(StatementLine.ofMinorUnits(component, kind, credit.deal(), subject(credit), base, rate, tier, amount));
+      return onDeal + amount;
+    }
+
+    /** Minor units as money of the plan's currency. */
+    private Money minor(long minorUnits) {
+      return new Money(BigDecimal.valueOf(minorUnits, minorUnit), plan.currency());
+    }
+
+    private long toMinor(Money rounded) {
+      return rounded.amount().scaleByPowerOfTen(minorUnit).longValueExact();
     }
 
     /** One per-deal component, with whatever running state it needs over the rep's credits in counting order. */
     private interface DealRule {
-      /** Adds the credit's lines; returns {@code onDeal} plus what they pay. */
-      BigDecimal apply(DealCredit credit, List<StatementLine> lines, BigDecimal onDeal);
+      /** Adds the credit's lines; returns {@code onDeal} plus what they pay, in minor units. */
+      long apply(DealCredit credit, List<StatementLine> lines, long onDeal);
     }
 
     private final class FlatRule implements DealRule {
@@ -322,7 +331,7 @@ public final class CommissionEngine {
       }
 
       @Override
-      public BigDecimal apply(DealCredit credit, List<StatementLine> lines, BigDecimal onDeal) {
+      public long apply(DealCredit credit, List<StatementLine> lines, long onDeal) {
         if (credit.kind() != flat.credit()) {
           return onDeal;
         }
@@ -354,7 +363,7 @@ public final class CommissionEngine {
       }
 
       @Override
-      public BigDecimal apply(DealCredit credit, List<StatementLine> lines, BigDecimal onDeal) {
+      public long apply(DealCredit credit, List<StatementLine> lines, long onDeal) {
         if (credit.kind() != CreditKind.REVENUE) {
           return onDeal;
         }
@@ -407,7 +416,7 @@ public final class CommissionEngine {
       }
 
       @Override
-      public BigDecimal apply(DealCredit credit, List<StatementLine> lines, BigDecimal onDeal) {
+      public long apply(DealCredit credit, List<StatementLine> lines, long onDeal) {
         if (credit.kind() != CreditKind.REVENUE) {
           return onDeal;
         }
@@ -429,7 +438,7 @@ public final class CommissionEngine {
       }
 
       @Override
-      public BigDecimal apply(DealCredit credit, List<StatementLine> lines, BigDecimal onDeal) {
+      public long apply(DealCredit credit, List<StatementLine> lines, long onDeal) {
         if (credit.kind() != CreditKind.REVENUE) {
           return onDeal;
         }
@@ -455,7 +464,7 @@ public final class CommissionEngine {
       }
 
       @Override
-      public BigDecimal apply(DealCredit credit, List<StatementLine> lines, BigDecimal onDeal) {
+      public long apply(DealCredit credit, List<StatementLine> lines, long onDeal) {
         FieldValues fields = credit.fields();
         if (credit.kind() != CreditKind.REVENUE || fields == null || paid.contains(credit.deal())) {
           return onDeal;
@@ -469,10 +478,10 @@ public final class CommissionEngine {
           return onDeal;
         }
         paid.add(credit.deal());
-        Money bonus = spiff.bonus().rounded();
-        lines.add(new StatementLine(spiff.key(), LineKind.SPIFF, credit.deal(), subject(credit), credit.amount(), null,
-            "matches " + spiff.key(), bonus, null));
-        return onDeal.add(bonus.amount());
+        long bonus = toMinor(spiff.bonus().rounded());
+        lines.add(StatementLine.ofMinorUnits(spiff.key(), LineKind.SPIFF, credit.deal(), subject(credit),
+            credit.amount(), null, "matches " + spiff.key(), bonus));
+        return onDeal + bonus;
       }
     }
 
@@ -627,11 +636,15 @@ public final class CommissionEngine {
     }
 
     private Money sum(List<StatementLine> lines) {
-      BigDecimal total = BigDecimal.ZERO;
+      return minor(sumMinor(lines));
+    }
+
+    private static long sumMinor(List<StatementLine> lines) {
+      long total = 0;
       for (StatementLine l : lines) {
-        total = total.add(l.amount().amount());
+        total += l.minorUnits();
       }
-      return new Money(total, plan.currency());
+      return total;
     }
 
     /** The measure a deal line is on; the line's deal names the deal, so this allocates nothing per line. */
