@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The fork runs as a batch job would: a throughput collector and a young generation that holds one run's garbage.
  * The heap settings matter more than any code here: Relay keeps about 1.3 million statement lines alive while it
  * builds them, which the default G1 settings copy between survivor spaces, while the hand-written pass keeps nothing.
- * To see the default collector, add {@code -jvmArgs "-Xmx4g"} to the command.
+ * To see the default collector (G1), add {@code -jvmArgsAppend "-Xmx4g"} to the command: it replaces these settings.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
