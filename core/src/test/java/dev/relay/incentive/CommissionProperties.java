@@ -171,6 +171,35 @@ class CommissionProperties {
         inputsFor(shuffled)));
   }
 
+  @Property(afterFailure = AfterFailureMode.PREVIOUS_SEED)
+  void aTeamPoolSharesExactlyItsPot(@ForAll @Size(min = 1, max = 4) List<@LongRange(min = 0, max = 9_000_000) Long>
+      revenue, @ForAll @Size(min = 4, max = 4) List<@IntRange(min = 0, max = 50) Integer> collaboration,
+      @ForAll @IntRange(min = 0, max = 10) int collaborationTenths) {
+    BigDecimal collaborationWeight = BigDecimal.valueOf(collaborationTenths, 1);
+    CommissionPlan plan = CommissionPlan.builder("pool", "CNY").component(new Component.TeamPool("team_pool",
+        new BigDecimal("0.03"), BigDecimal.ONE.subtract(collaborationWeight), collaborationWeight)).build();
+    RepId[] team = {IncentiveSamples.MEI, LI, IncentiveSamples.WANG, IncentiveSamples.ZHAO};
+    CommissionInputs.Builder inputs = CommissionInputs.builder(MARCH).chart(IncentiveSamples.chart());
+    BigDecimal total = BigDecimal.ZERO;
+    for (int i = 0; i < revenue.size(); i++) {
+      BigDecimal amount = BigDecimal.valueOf(revenue.get(i), 2);
+      total = total.add(amount);
+      inputs.credit(DealCredit.revenue(deal("D-" + i), team[i], new Money(amount, cny("0").currency()), march(1 + i)))
+          .target(team[i], IncentiveSamples.target("100000", "100000"));
+    }
+    for (int i = 0; i < team.length; i++) {
+      inputs.collaboration(team[i], BigDecimal.valueOf(collaboration.get(i)));
+    }
+    Money pot = new Money(total.multiply(new BigDecimal("0.03")), cny("0").currency()).rounded();
+
+    Money shared = CommissionEngine.calculate(plan, inputs.build()).stream()
+        .flatMap(s -> s.lines(LineKind.TEAM_POOL).stream()).map(StatementLine::amount)
+        .reduce(Money.zero(pot.currency()), Money::plus);
+
+    Statistics.collect(pot.isZero() ? "empty pot" : "pot shared");
+    assertTrue(shared.isEqualTo(pot), () -> shared + " of " + pot);
+  }
+
   private static CommissionInputs inputsFor(List<DealCredit> credits) {
     return CommissionInputs.builder(MARCH).target(LI, IncentiveSamples.target("100000", "150000"))
         .target(IncentiveSamples.WANG, IncentiveSamples.target("50000", "60000")).credits(credits).build();
