@@ -103,6 +103,8 @@ public final class StatementLedger {
     }
     if (carryAdjustments) {
       for (CommissionStatement existing : repository.findAll(tenant, period)) {
+        // A rep whose credits went away (a deal reopened) gets a fresh, emptier statement, not a stale one.
+        b.rep(existing.rep());
         for (StatementLine l : existing.lines()) {
           if (l.kind() == LineKind.ADJUSTMENT) {
             b.carry(existing.rep(), l);

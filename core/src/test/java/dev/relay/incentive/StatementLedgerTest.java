@@ -45,6 +45,15 @@ class StatementLedgerTest {
   }
 
   @Test
+  void aRepWhoseOnlyDealWentAwayGetsAnEmptyStatementNotAStaleOne() {
+    ledger.recalculate(ACME, plan, inMarch(credit("D-1", LI, "60000", 3)));
+
+    ledger.recalculate(ACME, plan, CommissionInputs.builder(MARCH).build());
+
+    assertEquals(cny("0.00"), repository.find(LI, MARCH).orElseThrow().total());
+  }
+
+  @Test
   void aLateDealOfAClosedPeriodLandsAsAnAdjustmentInTheNextOpenPeriodOnce() {
     ledger.recalculate(ACME, plan, inMarch(credit("D-1", LI, "60000", 3)));
     ledger.close(ACME, MARCH);
