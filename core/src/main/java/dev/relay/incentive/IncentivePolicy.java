@@ -49,6 +49,21 @@ public record IncentivePolicy(SplitPolicy splits, @Nullable String collectedStag
   }
 
   /**
+   * Each rep's scorecard result under the scorecard of their role (the first scorecard, in playbook order, whose role
+   * the rep holds), ordered by rep id; reps holding no such role are left out.
+   *
+   * @param measures raw measures per rep, e.g. from {@link MeasureCollector#collect}; a missing measure counts as 0
+   */
+  public List<ScorecardResult> score(List<dev.relay.org.Rep> reps,
+      java.util.Map<dev.relay.common.RepId, java.util.Map<DimensionKind, java.math.BigDecimal>> measures) {
+    List<ScorecardResult> results = new java.util.ArrayList<>();
+    reps.stream().sorted(java.util.Comparator.comparing(r -> r.id().value())).forEach(rep -> scorecards.stream()
+        .filter(card -> rep.hasRole(card.role())).findFirst()
+        .ifPresent(card -> results.add(card.score(rep.id(), measures.getOrDefault(rep.id(), java.util.Map.of())))));
+    return results;
+  }
+
+  /**
    * Builds the section in Java; the playbook validates it when it is built (problems carry {@code incentives.…}
    * paths).
    */

@@ -52,6 +52,27 @@ class ScorecardAndLeaderboardTest {
   }
 
   @Test
+  void eachRepIsScoredOnTheScorecardOfTheirRole() {
+    Scorecard managerCard = new Scorecard("sales_manager", List.of(
+        ScorecardDimension.of(DimensionKind.REVENUE_ATTAINMENT, "0.5", "1.0"),
+        ScorecardDimension.of(DimensionKind.COLLABORATION, "0.5", "20")), BigDecimal.ONE);
+    IncentivePolicy policy = IncentivePolicy.builder().scorecard(repCard).scorecard(managerCard).build();
+    OrgChart org = chart();
+    List<Rep> reps = List.of(LI, WANG, IncentiveSamples.MEI, IncentiveSamples.DIRECTOR).stream()
+        .map(r -> org.rep(r).orElseThrow()).toList();
+
+    List<ScorecardResult> results = policy.score(reps, Map.of(
+        LI, Map.of(DimensionKind.REVENUE_ATTAINMENT, new BigDecimal("1.0")),
+        IncentiveSamples.MEI, Map.of(DimensionKind.COLLABORATION, new BigDecimal("10"))));
+
+    assertEquals(List.of("li", "mei", "wang"), results.stream().map(r -> r.rep().value()).toList());
+    assertEquals(List.of("sales_rep", "sales_manager", "sales_rep"), results.stream().map(ScorecardResult::role)
+        .toList());
+    assertEquals(0, new BigDecimal("40").compareTo(results.get(0).score()));
+    assertEquals(0, new BigDecimal("25").compareTo(results.get(1).score()));
+  }
+
+  @Test
   void measuresComeFromDealsActivitiesCreditsAndAttainment() {
     Deal won = DealSamples.dealWithStatus(ACME, "D-9", DealStatus.WON); // li owns, wang collaborates, won 2 March
     Activity wangsCall = new Activity(ActivityId.of(ACME, "ACT-1"), ActivityKind.CALL, Subject.ofDeal(won.id()), WANG,
