@@ -12,7 +12,10 @@ public enum DimensionKind {
   CUSTOMER_SATISFACTION("customer_satisfaction"),
   /** Share of stage exits in the period that kept the stage's SLA (gates are enforced on every exit). */
   PROCESS_COMPLIANCE("process_compliance"),
-  /** Collaboration points: assists on colleagues' won deals, activities on colleagues' deals, shared-deal credit. */
+  /**
+   * Collaboration points: assists on colleagues' won deals, shared-deal credit, customers handed over with a note,
+   * activities on colleagues' deals.
+   */
   COLLABORATION("collaboration"),
   /** Activities (calls, visits, meetings, e-mails, notes) recorded in the period. */
   ACTIVITY_COUNT("activity_count");

@@ -12,6 +12,9 @@ import dev.relay.pipeline.PipelineDefinition;
 import dev.relay.pipeline.StageDefinition;
 import dev.relay.pipeline.StageTransition;
 import dev.relay.pipeline.TransitionKind;
+import dev.relay.pool.Account;
+import dev.relay.pool.OwnershipChange;
+import dev.relay.pool.OwnershipChangeKind;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
@@ -36,7 +39,8 @@ import java.util.Set;
  *       without exits scores 1;
  *   <li><b>collaboration</b> points: {@value #ASSIST_POINTS} per colleague's deal won in the period that the rep
  *       collaborated on, {@value #SHARED_CREDIT_POINTS} per revenue or overlay credit the rep holds on a colleague's
- *       deal, {@value #ACTIVITY_POINTS} per activity the rep recorded on a colleague's deal;
+ *       deal, {@value #HANDOVER_POINTS} per customer the rep handed over (转交) in the period with a note, {@value
+ *       #ACTIVITY_POINTS} per activity the rep recorded on a colleague's deal;
  *   <li><b>activity count</b>: activities the rep recorded (occurred) in the period.
  * </ul>
  */
@@ -44,13 +48,24 @@ public final class MeasureCollector {
   static final int ASSIST_POINTS = 3;
   static final int SHARED_CREDIT_POINTS = 2;
   static final int ACTIVITY_POINTS = 1;
+  static final int HANDOVER_POINTS = 2;
 
   private MeasureCollector() {}
 
-  /** Each rep's raw measures for the period; a rep with nothing measured is absent. */
+  /** Each rep's raw measures for the period, without customer handovers; a rep with nothing measured is absent. */
   public static Map<RepId, Map<DimensionKind, BigDecimal>> collect(Period period, PipelineDefinition pipeline,
       List<Deal> deals, List<Activity> activities, List<DealCredit> credits, List<Attainment> attainments,
       Map<RepId, BigDecimal> satisfaction) {
+    return collect(period, pipeline, deals, activities, List.of(), credits, attainments, satisfaction);
+  }
+
+  /**
+   * Each rep's raw measures for the period, handovers of {@code accounts} included; a rep with nothing measured is
+   * absent.
+   */
+  public static Map<RepId, Map<DimensionKind, BigDecimal>> collect(Period period, PipelineDefinition pipeline,
+      List<Deal> deals, List<Activity> activities, List<Account> accounts, List<DealCredit> credits,
+      List<Attainment> attainments, Map<RepId, BigDecimal> satisfaction) {
     Map<RepId, Map<DimensionKind, BigDecimal>> out = new HashMap<>();
     for (Attainment a : attainments) {
       if (a.owner() instanceof TargetOwner.OfRep r) {
@@ -61,6 +76,14 @@ public final class MeasureCollector {
     newCustomers(period, deals, out);
     compliance(period, pipeline, deals, out);
     collaboration(period, deals, activities, credits, out);
+    for (Account account : accounts) {
+      for (OwnershipChange change : account.history()) {
+        if (change.kind() == OwnershipChangeKind.TRANSFERRED && change.from() != null && change.note() != null
+            && !change.note().isBlank() && period.contains(change.at())) {
+          add(out, change.from(), DimensionKind.COLLABORATION, HANDOVER_POINTS);
+        }
+      }
+    }
     for (Activity a : activities) {
       if (period.contains(a.occurredAt())) {
         add(out, a.author(), DimensionKind.ACTIVITY_COUNT, 1);

@@ -90,6 +90,19 @@ class IncentiveServiceTest {
   }
 
   @Test
+  void aCustomerHandedOverWithANoteCountsAsCollaboration() {
+    var account = relay.pool().create(acme, dev.relay.pool.NewAccount.company("上海振华重工（集团）股份有限公司", li))
+        .orThrow();
+    relay.pool().transfer(account.id(), zhang, li, "李雷调往华北，客户交张伟跟进 Li moves north").orThrow();
+
+    var measures = MeasureCollector.collect(MARCH, relay.playbooks().current(acme).playbook()
+        .pipeline(), List.of(), List.of(), List.of(relay.pool().get(account.id())), List.of(), List.of(), Map.of());
+
+    assertEquals(0, BigDecimal.valueOf(MeasureCollector.HANDOVER_POINTS)
+        .compareTo(measures.get(li).get(DimensionKind.COLLABORATION)));
+  }
+
+  @Test
   void statementsUnderThePlaybooksPlanAreSavedAndAWhatIfIsNot() {
     Deal deal = relay.pipeline().create(acme, NewDeal.of("Cranes", li, Money.of("900000", "CNY"))
         .withCollaborator(zhang, "presales"));
