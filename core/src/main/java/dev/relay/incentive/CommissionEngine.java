@@ -369,6 +369,8 @@ public final class CommissionEngine {
         }
         BigDecimal whole = credit.amount().amount();
         BigDecimal remaining = whole;
+        BigDecimal exact = BigDecimal.ZERO;
+        long paid = 0;
         do {
           while (band + 1 < bounds.length && cumulative.compareTo(bounds[band + 1]) >= 0) {
             band++;
@@ -380,13 +382,20 @@ public final class CommissionEngine {
               portion = room;
             }
           }
-          Money base = portion == whole ? credit.amount() : new Money(portion, plan.currency());
-          onDeal = rateLine(key, LineKind.COMMISSION, credit, base, tiers.get(band).rate(), labels[band], lines,
-              onDeal);
-          cumulative = cumulative.add(portion);
-          if (portion == remaining) {
-            break;
+          BigDecimal rate = tiers.get(band).rate();
+          if (portion == whole) {
+            cumulative = cumulative.add(portion);
+            return rateLine(key, LineKind.COMMISSION, credit, credit.amount(), rate, labels[band], lines, onDeal);
           }
+          // A deal across bands: its lines are rounded cumulatively, so that together they pay the deal's exact
+          // commission rounded once. Rounding each part on its own could pay a cent less after an earlier deal grew.
+          exact = exact.add(portion.multiply(rate));
+          long upToHere = exact.setScale(minorUnit, Money.ROUNDING).scaleByPowerOfTen(minorUnit).longValueExact();
+          lines.add(StatementLine.ofMinorUnits(key, LineKind.COMMISSION, credit.deal(), subject(credit),
+              new Money(portion, plan.currency()), rate, labels[band], upToHere - paid));
+          onDeal += upToHere - paid;
+          paid = upToHere;
+          cumulative = cumulative.add(portion);
           remaining = remaining.subtract(portion);
         } while (remaining.signum() > 0);
         return onDeal;

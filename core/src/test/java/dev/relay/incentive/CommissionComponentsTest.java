@@ -43,6 +43,29 @@ class CommissionComponentsTest {
     assertTrue(s.lines().get(0).tier().contains("on all revenue"), s.lines().get(0).tier());
   }
 
+  /** Found by jqwik: rounding each band's part of a deal on its own paid a cent less after an earlier deal grew. */
+  @Test
+  void aDealAcrossTierBoundariesPaysItsExactTieredCommissionRoundedOnce() {
+    CommissionPlan plan = CommissionPlan.builder("flat_tiers", "CNY").graduated("tiers", Tier.of("0", "0.02"),
+        Tier.of("0.02", "0.02"), Tier.of("0.03", "0.02"), Tier.of("0.04", "0.02")).build();
+    CommissionInputs.Builder before = CommissionInputs.builder(MARCH).target(LI, target("100000", "100000"))
+        .credit(credit("D-1", LI, "1000.46", 1)).credit(credit("D-2", LI, "0.21", 2))
+        .credit(credit("D-3", LI, "999.26", 3));
+    CommissionInputs.Builder after = CommissionInputs.builder(MARCH).target(LI, target("100000", "100000"))
+        .credit(credit("D-1", LI, "1000.54", 1)).credit(credit("D-2", LI, "0.21", 2))
+        .credit(credit("D-3", LI, "999.26", 3));
+
+    CommissionStatement was = CommissionEngine.calculate(plan, before.build(), LI);
+    CommissionStatement is = CommissionEngine.calculate(plan, after.build(), LI);
+
+    // D-3 now crosses 2,000 (2% of target): 999.25 + 0.01, still 19.99 in all.
+    assertEquals(2, is.lines().stream().filter(l -> deal("D-3").equals(l.deal())).count(), is::render);
+    assertEquals(cny("19.99"), is.lines().stream().filter(l -> deal("D-3").equals(l.deal()))
+        .map(StatementLine::amount).reduce(cny("0"), Money::plus).rounded());
+    assertEquals(cny("40.00"), was.total());
+    assertEquals(cny("40.00"), is.total());
+  }
+
   @Test
   void aDeceleratorPaysAFractionBelowItsThreshold() {
     CommissionPlan plan = CommissionPlan.builder("decel", "CNY").flatRate("flat", "0.05")

@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * The benchmark plan ({@link CreditWorkload#PLAN}) written by hand as one pass over credits in booking order: per rep a
- * running revenue and a running total; per credit the tier portions and the accelerator, each rounded HALF_EVEN to the
- * cent as a statement line would be, the deal cap; at the end the period cap. No lines, no explanations: the floor
- * for what computing the same totals costs.
+ * running revenue and a running total; per credit the tiered commission (rounded HALF_EVEN to the cent once, as the
+ * deal's tier lines add up to) and the accelerator (rounded), the deal cap; at the end the period cap. No lines, no
+ * explanations: the floor for what computing the same totals costs.
  */
 final class HandWrittenCommissions {
   private static final BigDecimal[] FROM = {BigDecimal.ZERO, new BigDecimal("0.5"), new BigDecimal("1.0")};
@@ -45,7 +45,7 @@ final class HandWrittenCommissions {
     for (DealCredit credit : credits) {
       Running r = running.computeIfAbsent(credit.rep(), rep -> new Running(targets.get(rep).base().amount()));
       BigDecimal amount = credit.amount().amount();
-      BigDecimal onDeal = BigDecimal.ZERO;
+      BigDecimal exact = BigDecimal.ZERO;
       BigDecimal cumulative = r.revenue;
       BigDecimal remaining = amount;
       int band = 0;
@@ -60,10 +60,12 @@ final class HandWrittenCommissions {
             portion = room;
           }
         }
-        onDeal = onDeal.add(portion.multiply(RATE[band]).setScale(2, RoundingMode.HALF_EVEN));
+        exact = exact.add(portion.multiply(RATE[band]));
         cumulative = cumulative.add(portion);
         remaining = remaining.subtract(portion);
       }
+      // The tier lines of one deal pay its exact tiered commission rounded once.
+      BigDecimal onDeal = exact.setScale(2, RoundingMode.HALF_EVEN);
       if (cumulative.compareTo(r.threshold) > 0) {
         BigDecimal above = cumulative.subtract(r.revenue.max(r.threshold));
         onDeal = onDeal.add(above.multiply(EXTRA).setScale(2, RoundingMode.HALF_EVEN));
