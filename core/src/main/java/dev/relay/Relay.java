@@ -21,6 +21,9 @@ import dev.relay.common.RepId;
 import dev.relay.common.SequentialIdGenerator;
 import dev.relay.common.TenantId;
 import dev.relay.common.TransactionRunner;
+import dev.relay.incentive.IncentiveService;
+import dev.relay.incentive.InMemoryStatementRepository;
+import dev.relay.incentive.StatementRepository;
 import dev.relay.lead.InMemoryLeadRepository;
 import dev.relay.lead.LeadRepository;
 import dev.relay.lead.LeadRouting;
@@ -87,6 +90,7 @@ public final class Relay {
   private final LeadService leads;
   private final SlaRerouteSweep leadSlaSweep;
   private final ScoringService scoring;
+  private final IncentiveService incentives;
 
   private Relay(Builder b) {
     this.clock = b.clock;
@@ -124,6 +128,8 @@ public final class Relay {
     this.funnel = new FunnelAnalytics(b.funnelMinimumEntries);
     this.scoring = new ScoringService(playbookRepository,
         b.scoringModels != null ? b.scoringModels : new InMemoryScoringModelRepository(), events, clock);
+    this.incentives = new IncentiveService(deals, playbookRepository, org,
+        b.statements != null ? b.statements : new InMemoryStatementRepository());
   }
 
   private List<Deal> handOverDeals(AccountId account, RepId to, RepId actor, String note) {
@@ -193,6 +199,11 @@ public final class Relay {
     return repProfiles;
   }
 
+  /** Targets, attainment and commission statements over the tenant's deals (目标, 提成). */
+  public IncentiveService incentives() {
+    return incentives;
+  }
+
   /** Reports each stage-SLA breach once; the host calls it on its own schedule. */
   public SlaMonitor slaMonitor() {
     return slaMonitor;
@@ -251,6 +262,7 @@ public final class Relay {
     private @Nullable ActivityRepository activities;
     private @Nullable TaskRepository tasks;
     private @Nullable LeadRepository leads;
+    private @Nullable StatementRepository statements;
     private @Nullable RoutingState routingState;
     private @Nullable RepProfiles repProfiles;
     private @Nullable ScoringModelRepository scoringModels;
@@ -295,6 +307,12 @@ public final class Relay {
 
     public Builder tasks(TaskRepository value) {
       this.tasks = Objects.requireNonNull(value, "tasks");
+      return this;
+    }
+
+    /** Where commission statements and closed periods are kept; in memory unless set. */
+    public Builder statements(StatementRepository value) {
+      this.statements = Objects.requireNonNull(value, "statements");
       return this;
     }
 

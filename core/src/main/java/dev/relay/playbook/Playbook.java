@@ -5,6 +5,7 @@ import dev.relay.assignment.AssignmentPolicy;
 import dev.relay.fields.EntityKind;
 import dev.relay.fields.FieldDefinition;
 import dev.relay.fields.FieldSchema;
+import dev.relay.incentive.IncentivePolicy;
 import dev.relay.lead.LeadFields;
 import dev.relay.pipeline.DealFields;
 import dev.relay.pipeline.PipelineDefinition;
@@ -44,13 +45,14 @@ public final class Playbook {
   private final PoolPolicy pool;
   private final AssignmentPolicy assignment;
   private final ScoringPolicy scoring;
+  private final IncentivePolicy incentives;
   private final Map<EntityKind, FieldSchema> schemas;
   // Derived from immutable state, so a racy lazy initialisation only ever computes the same text twice.
   private volatile @Nullable String canonicalJson;
 
   Playbook(String name, ZoneId zone, Currency currency, List<String> roles,
       Map<EntityKind, List<FieldDefinition>> customFields, PipelineDefinition pipeline, PoolPolicy pool,
-      AssignmentPolicy assignment, ScoringPolicy scoring) {
+      AssignmentPolicy assignment, ScoringPolicy scoring, IncentivePolicy incentives) {
     this.name = Objects.requireNonNull(name, "name");
     this.zone = Objects.requireNonNull(zone, "zone");
     this.currency = Objects.requireNonNull(currency, "currency");
@@ -64,6 +66,7 @@ public final class Playbook {
     this.pool = Objects.requireNonNull(pool, "pool");
     this.assignment = Objects.requireNonNull(assignment, "assignment");
     this.scoring = Objects.requireNonNull(scoring, "scoring");
+    this.incentives = Objects.requireNonNull(incentives, "incentives");
     EnumMap<EntityKind, FieldSchema> s = new EnumMap<>(EntityKind.class);
     for (EntityKind kind : EntityKind.values()) {
       s.put(kind, FieldSchema.of(kind, builtInFields(kind, pipeline), this.customFields.get(kind)));
@@ -142,6 +145,14 @@ public final class Playbook {
   }
 
   /**
+   * The incentive rules (目标, 考核, 提成): credit splits, targets, scorecards per role and commission plans. {@link
+   * IncentivePolicy#defaults()} when the playbook does not configure them.
+   */
+  public IncentivePolicy incentives() {
+    return incentives;
+  }
+
+  /**
    * SHA-256 (lower-case hex) of the canonical JSON form: equal playbooks, and only they, have equal fingerprints.
    * Repositories use it to recognise an unchanged save.
    */
@@ -189,6 +200,7 @@ public final class Playbook {
     private PoolPolicy pool = PoolPolicy.defaults();
     private AssignmentPolicy assignment = AssignmentPolicy.defaults();
     private ScoringPolicy scoring = ScoringPolicy.defaults();
+    private IncentivePolicy incentives = IncentivePolicy.defaults();
 
     private Builder() {}
 
@@ -252,10 +264,20 @@ public final class Playbook {
       return this;
     }
 
+    /** The incentive rules; {@link IncentivePolicy#defaults()} unless set. */
+    public Builder incentives(IncentivePolicy value) {
+      this.incentives = Objects.requireNonNull(value, "incentives");
+      return this;
+    }
+
+    public Builder incentives(IncentivePolicy.Builder value) {
+      return incentives(value.build());
+    }
+
     /** @throws dev.relay.common.ValidationException listing every problem, each with its path */
     public Playbook build() {
       return PlaybookValidator.validated(name, zone, currency, List.copyOf(roles), customFields, pipeline, pool,
-          assignment, scoring);
+          assignment, scoring, incentives);
     }
   }
 }

@@ -139,6 +139,9 @@ public final class PlaybookJson {
     if (!playbook.scoring().models().isEmpty()) {
       root.set("scoring", ScoringSectionWriter.scoring(playbook.scoring()));
     }
+    if (!playbook.incentives().isDefault()) {
+      root.set("incentives", IncentivesSectionWriter.incentives(playbook.incentives(), playbook));
+    }
     try {
       return CANONICAL.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {

@@ -9,6 +9,7 @@ import dev.relay.common.ValidationException;
 import dev.relay.fields.EntityKind;
 import dev.relay.fields.FieldDefinition;
 import dev.relay.fields.FieldType;
+import dev.relay.incentive.IncentivePolicy;
 import dev.relay.pipeline.PipelineDefinition;
 import dev.relay.pool.PoolPolicy;
 import dev.relay.scoring.ScoringPolicy;
@@ -35,7 +36,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class PlaybookJsonReader {
   static final List<String> TOP_KEYS =
-      List.of("name", "zone", "currency", "roles", "fields", "pipeline", "assignment", "pool", "scoring");
+      List.of("name", "zone", "currency", "roles", "fields", "pipeline", "assignment", "pool", "scoring",
+          "incentives");
   static final List<String> FIELD_KEYS = List.of("name", "type", "label", "options");
   private static final List<String> KIND_KEYS = Stream.of(EntityKind.values()).map(EntityKind::jsonName).toList();
   private static final List<String> FIELD_TYPES = Stream.of(FieldType.values()).map(FieldType::jsonName).toList();
@@ -63,8 +65,9 @@ final class PlaybookJsonReader {
     AssignmentPolicy assignment = new AssignmentSectionReader(in).read(top);
     PoolPolicy pool = new PoolSectionReader(in).read(top);
     ScoringPolicy scoring = new ScoringSectionReader(in).read(top);
+    IncentivePolicy incentives = new IncentivesSectionReader(in, currency).read(top);
     return PlaybookValidator.validated(name, zone, currency, roles, fields, pipeline, pool, assignment, scoring,
-        in.problems(), in.unreadable());
+        incentives, in.problems(), in.unreadable());
   }
 
   private ZoneId zone(JsonObjectReader top) {

@@ -8,6 +8,7 @@ import dev.relay.common.ValidationException;
 import dev.relay.fields.EntityKind;
 import dev.relay.fields.FieldDefinition;
 import dev.relay.fields.FieldSchema;
+import dev.relay.incentive.IncentivePolicy;
 import dev.relay.pipeline.PipelineDefinition;
 import dev.relay.pipeline.StageDefinition;
 import dev.relay.pool.PoolPolicy;
@@ -40,6 +41,8 @@ import org.jspecify.annotations.Nullable;
 final class PlaybookValidator {
   private final ValidationContext context;
   private final List<String> roles;
+  /** The deal schema {@link #check} builds, for the sections checked after it. */
+  private @Nullable FieldSchema dealSchema;
 
   private PlaybookValidator(List<String> roles, List<Problem> earlier, Set<String> unreadable) {
     this.context = new ValidationContext(earlier, unreadable);
@@ -49,9 +52,9 @@ final class PlaybookValidator {
   /** Validates a playbook built in Java. */
   static Playbook validated(String name, ZoneId zone, Currency currency, List<String> roles,
       Map<EntityKind, List<FieldDefinition>> customFields, @Nullable PipelineDefinition pipeline, PoolPolicy pool,
-      AssignmentPolicy assignment, ScoringPolicy scoring) {
-    return validated(name, zone, currency, roles, customFields, pipeline, pool, assignment, scoring, List.of(),
-        Set.of());
+      AssignmentPolicy assignment, ScoringPolicy scoring, IncentivePolicy incentives) {
+    return validated(name, zone, currency, roles, customFields, pipeline, pool, assignment, scoring, incentives,
+        List.of(), Set.of());
   }
 
   /**
@@ -63,13 +66,15 @@ final class PlaybookValidator {
    */
   static Playbook validated(String name, ZoneId zone, Currency currency, List<String> roles,
       Map<EntityKind, List<FieldDefinition>> customFields, @Nullable PipelineDefinition pipeline, PoolPolicy pool,
-      AssignmentPolicy assignment, ScoringPolicy scoring, List<Problem> earlier, Set<String> unreadable) {
+      AssignmentPolicy assignment, ScoringPolicy scoring, IncentivePolicy incentives, List<Problem> earlier,
+      Set<String> unreadable) {
     PlaybookValidator validator = new PlaybookValidator(roles, earlier, unreadable);
     validator.check(name, customFields, pipeline, pool, assignment, scoring);
+    validator.checkIncentives(incentives, pipeline, zone);
     if (!validator.context.problems().isEmpty()) {
       throw new ValidationException(validator.context.problems());
     }
-    return new Playbook(name, zone, currency, roles, customFields, pipeline, pool, assignment, scoring);
+    return new Playbook(name, zone, currency, roles, customFields, pipeline, pool, assignment, scoring, incentives);
   }
 
   private void check(String name, Map<EntityKind, List<FieldDefinition>> customFields,
@@ -84,6 +89,7 @@ final class PlaybookValidator {
       List<FieldDefinition> usable = checkCustomFields(kind, customFields.getOrDefault(kind, List.of()), known);
       schemas.put(kind, FieldSchema.of(kind, Playbook.builtInFields(kind, known), usable));
     }
+    dealSchema = schemas.get(EntityKind.DEAL);
     if (pipeline == null) {
       if (!context.isUnreadable("pipeline")) {
         context.problem("pipeline", "a playbook needs a pipeline");
@@ -99,6 +105,14 @@ final class PlaybookValidator {
     }
     if (!context.isUnreadable("scoring")) {
       new ScoringSectionValidator(context, schemas).check(scoring);
+    }
+  }
+
+  /** Hands the incentives section to its validator, with the deal schema its SPIFF criteria use. */
+  private void checkIncentives(IncentivePolicy incentives, @Nullable PipelineDefinition pipeline, ZoneId zone) {
+    if (!context.isUnreadable("incentives") && dealSchema != null) {
+      new IncentivesSectionValidator(context, dealSchema, placeholderPipeline(pipeline), roles, zone)
+          .check(incentives);
     }
   }
 

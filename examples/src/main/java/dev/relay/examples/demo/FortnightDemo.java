@@ -19,6 +19,9 @@ import dev.relay.common.RelayEvent;
 import dev.relay.common.RepId;
 import dev.relay.common.TeamId;
 import dev.relay.common.TenantId;
+import dev.relay.incentive.CommissionStatement;
+import dev.relay.incentive.Leaderboard;
+import dev.relay.incentive.StatementLine;
 import dev.relay.jdbc.JdbcStorage;
 import dev.relay.lead.LeadCapture;
 import dev.relay.lead.LeadEvent;
@@ -245,7 +248,31 @@ public final class FortnightDemo {
     out.println();
     out.println("== Funnel report ==");
     out.println(report.render());
+    commissions(Period.containing(PeriodKind.MONTH, clock.instant(), SHANGHAI));
     return report;
+  }
+
+  /** The month's commission statements under the playbook's plan, every line with its rule, and the leaderboard. */
+  private void commissions(Period month) {
+    out.println();
+    out.println("== Commissions 提成 " + month.toString().split(" ")[0] + ", plan 'east_sales' ==");
+    List<CommissionStatement> statements = relay.incentives().recalculate(tenant, "east_sales", month, Map.of(),
+        List.of());
+    for (CommissionStatement s : statements) {
+      if (s.lines().isEmpty()) {
+        continue;
+      }
+      out.println("  " + name(s.rep()) + ": " + s.total());
+      for (StatementLine l : s.lines()) {
+        out.println("      " + (l.deal() == null ? "" : dealName(l.deal()) + ": ") + l.kind().name().toLowerCase()
+            + " on " + l.base().rounded() + (l.rate() == null ? "" : " at " + l.rate().movePointRight(2)
+            .stripTrailingZeros().toPlainString() + "%") + (l.tier().isEmpty() ? "" : " (" + l.tier() + ")") + " = "
+            + l.amount() + "   [" + l.component() + "]");
+      }
+    }
+    out.println("  Earnings leaderboard 排行榜: " + String.join(", ", Leaderboard.byEarnings(statements).standings()
+        .stream().filter(st -> st.value().signum() > 0)
+        .map(st -> st.rank() + ". " + name(RepId.of(tenant, st.key())) + " " + st.value().toPlainString()).toList()));
   }
 
   private Playbook samplePlaybook() {

@@ -49,5 +49,12 @@ class FortnightDemoTest {
     assertEquals(1, out.split("♻ ", -1).length - 1, "one neglected customer is recycled, once");
     assertTrue(out.contains("常州星宇电子有限公司 (prospect): public pool 公海"), out);
     assertTrue(out.contains("苏州精密机械有限公司 (customer): owned by 李雷 Li Lei"), out);
+
+    assertTrue(out.contains("== Commissions 提成 2026-11, plan 'east_sales' =="), out);
+    assertTrue(out.contains("李雷 Li Lei: 45600.00 CNY"), out);
+    assertTrue(out.contains("commission on 280000.00 CNY at 5% (tier 2 (100%–) at 5%) = 14000.00 CNY   [tiers]"), out);
+    assertTrue(out.contains("accelerator on 80000.00 CNY at 2% (above 120% of target) = 1600.00 CNY"), out);
+    assertTrue(out.contains("override on 1280000.00 CNY at 0.5% (level 1) = 6400.00 CNY"), out);
+    assertTrue(out.contains("排行榜: 1. 李雷 Li Lei 45600.00, 2. 王经理 Manager Wang 6400.00"), out);
   }
 }

@@ -76,6 +76,14 @@ class B2bManufacturingPlaybookTest {
   }
 
   @Test
+  void paysEastChinaSalesOnGraduatedTiersWithAnAcceleratorAndAManagerOverride() {
+    var plan = playbook.incentives().plan("east_sales").orElseThrow();
+    assertEquals(List.of("tiers", "accelerator", "override", "clawback"),
+        plan.components().stream().map(dev.relay.incentive.Component::key).toList());
+    assertEquals(3, playbook.incentives().targets().entries().size());
+  }
+
+  @Test
   void isSetUpForAChineseTeam() {
     assertEquals(ZoneId.of("Asia/Shanghai"), playbook.zone());
     assertEquals("CNY", playbook.currency().getCurrencyCode());
