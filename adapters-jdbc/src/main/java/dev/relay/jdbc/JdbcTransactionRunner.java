@@ -19,6 +19,9 @@ import javax.sql.DataSource;
  * are not part of a port's contract surface as {@link StorageException}.
  */
 public final class JdbcTransactionRunner implements TransactionRunner {
+  /** How many held-back inserts may share the commit's round trip; more go as a batch first (one message stays small). */
+  private static final int MAX_WITH_COMMIT = 16;
+
   private final DataSource dataSource;
   private final Dialect dialect;
   private final ThreadLocal<Connection> bound = new ThreadLocal<>();
@@ -26,6 +29,8 @@ public final class JdbcTransactionRunner implements TransactionRunner {
   private final ThreadLocal<Boolean> unitOfWork = ThreadLocal.withInitial(() -> false);
   /** Values remembered for the rest of the bound transaction (see {@link #remembered}). */
   private final ThreadLocal<java.util.Map<Object, Object>> memo = new ThreadLocal<>();
+  /** Inserts that nothing reads before commit (outbox rows), held back to travel with the next statement or commit. */
+  private final ThreadLocal<java.util.List<Deferred>> deferred = new ThreadLocal<>();
   /** What to undo in memory (caches) if the bound transaction rolls back. */
   private final ThreadLocal<java.util.List<Runnable>> onRollback = new ThreadLocal<>();
 
@@ -73,10 +78,71 @@ public final class JdbcTransactionRunner implements TransactionRunner {
       return inNewTransaction(work);
     }
     try {
+      sendDeferred(c);
       return work.run(c);
     } catch (SQLException e) {
       throw new StorageException("SQL failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Runs {@code sql} once per row on the current connection, now or later in the same transaction: where the dialect
+   * sends statements together, the rows are held back and go out in the same round trip as the commit, or just before
+   * the transaction's next statement, whichever comes first; every later statement of the transaction therefore sees
+   * them, and they commit or roll back with it. For inserts whose failure is a fault, never a business outcome.
+   */
+  void insertBeforeCommit(Connection c, String sql, java.util.List<Object[]> rows) throws SQLException {
+    java.util.List<Deferred> pending = deferred.get();
+    if (pending == null || !dialect.sendsStatementsTogether()) {
+      Statements.batch(c, sql, new java.util.ArrayList<>(rows));
+      return;
+    }
+    for (Object[] row : rows) {
+      pending.add(new Deferred(sql, row));
+    }
+  }
+
+  /** Sends the held-back inserts as one batch, before a statement that might read them. */
+  private void sendDeferred(Connection c) throws SQLException {
+    java.util.List<Deferred> pending = deferred.get();
+    if (pending == null || pending.isEmpty()) {
+      return;
+    }
+    java.util.List<Deferred> rows = new java.util.ArrayList<>(pending);
+    pending.clear();
+    java.util.Map<String, java.util.List<Object[]>> bySql = new java.util.LinkedHashMap<>();
+    for (Deferred d : rows) {
+      bySql.computeIfAbsent(d.sql(), k -> new java.util.ArrayList<>()).add(d.params());
+    }
+    for (var e : bySql.entrySet()) {
+      Statements.batch(c, e.getKey(), new java.util.ArrayList<>(e.getValue()));
+    }
+  }
+
+  /**
+   * Commits, sending the held-back inserts in the same round trip as the {@code COMMIT} when there are few of them.
+   * Should an insert fail, the server skips the rest of the message, the {@code COMMIT} included, and the failure
+   * surfaces here; the driver learns from the server that the transaction ended, so its own commit then sends nothing.
+   */
+  private void commit(Connection c) throws SQLException {
+    java.util.List<Deferred> pending = deferred.get();
+    if (pending != null && !pending.isEmpty() && pending.size() <= MAX_WITH_COMMIT) {
+      StringBuilder text = new StringBuilder();
+      java.util.List<Object> params = new java.util.ArrayList<>();
+      for (Deferred d : pending) {
+        text.append(d.sql()).append(";\n");
+        params.addAll(java.util.Arrays.asList(d.params()));
+      }
+      pending.clear();
+      text.append("COMMIT");
+      try (java.sql.PreparedStatement ps = c.prepareStatement(text.toString())) {
+        Statements.bind(ps, params.toArray());
+        ps.execute();
+      }
+    } else {
+      sendDeferred(c);
+    }
+    c.commit();
   }
 
   /**
@@ -117,6 +183,7 @@ public final class JdbcTransactionRunner implements TransactionRunner {
     }
     bound.set(c);
     onRollback.set(new java.util.ArrayList<>(0));
+    deferred.set(new java.util.ArrayList<>(0));
     memo.set(new java.util.HashMap<>(4));
     try {
       boolean autoCommit = c.getAutoCommit();
@@ -125,7 +192,7 @@ public final class JdbcTransactionRunner implements TransactionRunner {
       }
       try {
         T result = work.run(c);
-        c.commit();
+        commit(c);
         return result;
       } catch (SQLException e) {
         rollback(c, e);
@@ -145,6 +212,7 @@ public final class JdbcTransactionRunner implements TransactionRunner {
     } finally {
       bound.remove();
       onRollback.remove();
+      deferred.remove();
       memo.remove();
       try {
         c.close();
@@ -161,6 +229,9 @@ public final class JdbcTransactionRunner implements TransactionRunner {
       cause.addSuppressed(e);
     }
   }
+
+  /** One held-back insert: a statement and its parameters. */
+  private record Deferred(String sql, Object[] params) {}
 
   /** SQL run on one connection. */
   @FunctionalInterface

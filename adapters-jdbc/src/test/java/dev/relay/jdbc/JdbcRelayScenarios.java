@@ -190,4 +190,52 @@ abstract class JdbcRelayScenarios {
 
     assertEquals(2, storage.accounts().findOwned(ACME).size());
   }
+
+  @Test
+  void eventsOfAUnitOfWorkAreSeenByItsLaterStatementsAndCommitWithIt() {
+    OutboxRelay outbox = storage.outboxRelay(clock);
+    long before = outbox.pending();
+
+    long inside = storage.transactions().inTransaction(() -> {
+      zhenhua();
+      return outbox.pending();
+    });
+
+    assertTrue(inside > before, "the account's event, read back in its own unit of work: " + inside);
+    assertEquals(inside, outbox.pending());
+  }
+
+  @Test
+  void manyEventsInOneUnitOfWorkAllCommitOnce() {
+    OutboxRelay outbox = storage.outboxRelay(clock);
+    long before = outbox.pending();
+
+    storage.transactions().inTransaction(() -> {
+      for (int i = 0; i < 40; i++) {
+        relay.pool().create(ACME, NewAccount.company("Company " + i + " GmbH", ZHANG)).orThrow();
+      }
+      return null;
+    });
+
+    assertEquals(40, storage.accounts().findOwnedBy(ZHANG).size());
+    List<OutboxEvent> delivered = new ArrayList<>();
+    outbox.drainAll(100, delivered::add);
+    assertTrue(delivered.size() - before >= 40, "one event per account at least: " + delivered.size());
+    assertEquals(delivered.size(), new HashSet<>(delivered.stream().map(OutboxEvent::id).toList()).size());
+  }
+
+  @Test
+  void aCaptureThatFailsAfterPublishingLeavesNoEvents() {
+    OutboxRelay outbox = storage.outboxRelay(clock);
+    long before = outbox.pending();
+
+    assertThrows(IllegalStateException.class, () -> storage.transactions().inTransaction(() -> {
+      relay.leads().capture(ACME, NewLead.of("website", "Anna Schmidt").withPhones("+49 9352 180"));
+      throw new IllegalStateException("the host's own write failed");
+    }));
+
+    assertEquals(before, outbox.pending());
+    assertEquals(List.of(), storage.routingState().assignments(ACME, clock.instant().minusSeconds(60),
+        clock.instant().plusSeconds(60)));
+  }
 }
