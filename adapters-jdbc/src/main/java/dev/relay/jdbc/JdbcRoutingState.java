@@ -354,10 +354,9 @@ public final class JdbcRoutingState implements RoutingState {
             + " + EXCLUDED.open_leads;");
         params.addAll(java.util.Arrays.asList(t, p.rep(), p.lead(), t));
       }
-      try (java.sql.PreparedStatement ps = c.prepareStatement(statements.toString())) {
-        Statements.bind(ps, params.toArray());
-        ps.execute();
-      }
+      // Nothing the call returns depends on these writes, so they travel with the unit of work's next statement (on a
+      // capture, the lead's insert) or its commit; any later read of the transaction sees them.
+      runner.writeBeforeNextStatement(c, statements.toString(), params);
       if (newest != null) {
         forget(newest);
       }

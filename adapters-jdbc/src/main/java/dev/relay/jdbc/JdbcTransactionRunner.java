@@ -19,8 +19,8 @@ import javax.sql.DataSource;
  * are not part of a port's contract surface as {@link StorageException}.
  */
 public final class JdbcTransactionRunner implements TransactionRunner {
-  /** How many held-back inserts may share the commit's round trip; more go as a batch first (one message stays small). */
-  private static final int MAX_WITH_COMMIT = 16;
+  /** How many held-back writes may travel with another statement; more go as batches first (one message stays small). */
+  private static final int MAX_TOGETHER = 16;
 
   private final DataSource dataSource;
   private final Dialect dialect;
@@ -29,7 +29,7 @@ public final class JdbcTransactionRunner implements TransactionRunner {
   private final ThreadLocal<Boolean> unitOfWork = ThreadLocal.withInitial(() -> false);
   /** Values remembered for the rest of the bound transaction (see {@link #remembered}). */
   private final ThreadLocal<java.util.Map<Object, Object>> memo = new ThreadLocal<>();
-  /** Inserts that nothing reads before commit (outbox rows), held back to travel with the next statement or commit. */
+  /** Writes held back to travel with a later statement or the commit (see {@link #writeBeforeNextStatement}). */
   private final ThreadLocal<java.util.List<Deferred>> deferred = new ThreadLocal<>();
   /** What to undo in memory (caches) if the bound transaction rolls back. */
   private final ThreadLocal<java.util.List<Runnable>> onRollback = new ThreadLocal<>();
@@ -73,12 +73,26 @@ public final class JdbcTransactionRunner implements TransactionRunner {
 
   /** Runs SQL on the current unit of work's connection, or in a transaction of its own if there is none. */
   <T> T withConnection(SqlWork<T> work) {
+    return withConnection(work, true);
+  }
+
+  /**
+   * Like {@link #withConnection}, leaving held-back writes held back: for a work whose first statement takes them along
+   * ({@link #withHeldBack}).
+   */
+  <T> T withConnectionTakingHeldBack(SqlWork<T> work) {
+    return withConnection(work, false);
+  }
+
+  private <T> T withConnection(SqlWork<T> work, boolean sendHeldBack) {
     Connection c = bound.get();
     if (c == null) {
       return inNewTransaction(work);
     }
     try {
-      sendDeferred(c);
+      if (sendHeldBack) {
+        sendDeferred(c);
+      }
       return work.run(c);
     } catch (SQLException e) {
       throw new StorageException("SQL failed: " + e.getMessage(), e);
@@ -87,9 +101,8 @@ public final class JdbcTransactionRunner implements TransactionRunner {
 
   /**
    * Runs {@code sql} once per row on the current connection, now or later in the same transaction: where the dialect
-   * sends statements together, the rows are held back and go out in the same round trip as the commit, or just before
-   * the transaction's next statement, whichever comes first; every later statement of the transaction therefore sees
-   * them, and they commit or roll back with it. For inserts whose failure is a fault, never a business outcome.
+   * sends statements together, the rows are held back (see {@link #writeBeforeNextStatement}). For inserts that
+   * nothing in the transaction reads back before commit (outbox rows).
    */
   void insertBeforeCommit(Connection c, String sql, java.util.List<Object[]> rows) throws SQLException {
     java.util.List<Deferred> pending = deferred.get();
@@ -102,7 +115,49 @@ public final class JdbcTransactionRunner implements TransactionRunner {
     }
   }
 
-  /** Sends the held-back inserts as one batch, before a statement that might read them. */
+  /**
+   * Runs {@code sql} (one statement or several separated by semicolons, returning no rows) on the current connection,
+   * now or later in the same transaction. Where the dialect sends statements together, it is held back and goes out in
+   * the same round trip as the transaction's next statement that takes held-back writes along ({@link
+   * #withHeldBack}) or its commit, or else just before the transaction's next repository call: every later statement
+   * of the transaction sees it, and it commits or rolls back with the transaction. For writes whose failure is a
+   * fault, never a business outcome: such a failure surfaces from the statement it travels with.
+   */
+  void writeBeforeNextStatement(Connection c, String sql, java.util.List<?> params) throws SQLException {
+    java.util.List<Deferred> pending = deferred.get();
+    if (pending == null || !dialect.sendsStatementsTogether()) {
+      Statements.execute(c, sql, params.toArray());
+      return;
+    }
+    pending.add(new Deferred(sql, params.toArray()));
+  }
+
+  /**
+   * The held-back writes as statement text to put before {@code statement}, their parameters added to the front of
+   * {@code params}; the writes are then no longer held back. When there are too many to travel together, they are sent
+   * first, on their own, and {@code statement} comes back as it was.
+   */
+  String withHeldBack(Connection c, String statement, java.util.List<Object> params) throws SQLException {
+    java.util.List<Deferred> pending = deferred.get();
+    if (pending == null || pending.isEmpty()) {
+      return statement;
+    }
+    if (pending.size() > MAX_TOGETHER) {
+      sendDeferred(c);
+      return statement;
+    }
+    StringBuilder text = new StringBuilder();
+    java.util.List<Object> front = new java.util.ArrayList<>();
+    for (Deferred d : pending) {
+      text.append(d.sql()).append(d.sql().endsWith(";") ? "\n" : ";\n");
+      front.addAll(java.util.Arrays.asList(d.params()));
+    }
+    pending.clear();
+    params.addAll(0, front);
+    return text.append(statement).toString();
+  }
+
+  /** Sends the held-back writes, before a statement that might read them. */
   private void sendDeferred(Connection c) throws SQLException {
     java.util.List<Deferred> pending = deferred.get();
     if (pending == null || pending.isEmpty()) {
@@ -110,37 +165,35 @@ public final class JdbcTransactionRunner implements TransactionRunner {
     }
     java.util.List<Deferred> rows = new java.util.ArrayList<>(pending);
     pending.clear();
-    java.util.Map<String, java.util.List<Object[]>> bySql = new java.util.LinkedHashMap<>();
-    for (Deferred d : rows) {
-      bySql.computeIfAbsent(d.sql(), k -> new java.util.ArrayList<>()).add(d.params());
-    }
-    for (var e : bySql.entrySet()) {
-      Statements.batch(c, e.getKey(), new java.util.ArrayList<>(e.getValue()));
+    // Runs of one statement go as JDBC batches, in the order they were held back; several statements in one text go
+    // as they are.
+    int i = 0;
+    while (i < rows.size()) {
+      if (rows.get(i).sql().contains(";")) {
+        Statements.execute(c, rows.get(i).sql(), rows.get(i).params());
+        i++;
+        continue;
+      }
+      int j = i;
+      java.util.List<Object[]> run = new java.util.ArrayList<>();
+      while (j < rows.size() && rows.get(j).sql().equals(rows.get(i).sql())) {
+        run.add(rows.get(j++).params());
+      }
+      Statements.batch(c, rows.get(i).sql(), new java.util.ArrayList<>(run));
+      i = j;
     }
   }
 
   /**
-   * Commits, sending the held-back inserts in the same round trip as the {@code COMMIT} when there are few of them.
-   * Should an insert fail, the server skips the rest of the message, the {@code COMMIT} included, and the failure
+   * Commits, sending the held-back writes in the same round trip as the {@code COMMIT} when there are few of them.
+   * Should a write fail, the server skips the rest of the message, the {@code COMMIT} included, and the failure
    * surfaces here; the driver learns from the server that the transaction ended, so its own commit then sends nothing.
    */
   private void commit(Connection c) throws SQLException {
-    java.util.List<Deferred> pending = deferred.get();
-    if (pending != null && !pending.isEmpty() && pending.size() <= MAX_WITH_COMMIT) {
-      StringBuilder text = new StringBuilder();
-      java.util.List<Object> params = new java.util.ArrayList<>();
-      for (Deferred d : pending) {
-        text.append(d.sql()).append(";\n");
-        params.addAll(java.util.Arrays.asList(d.params()));
-      }
-      pending.clear();
-      text.append("COMMIT");
-      try (java.sql.PreparedStatement ps = c.prepareStatement(text.toString())) {
-        Statements.bind(ps, params.toArray());
-        ps.execute();
-      }
-    } else {
-      sendDeferred(c);
+    java.util.List<Object> params = new java.util.ArrayList<>();
+    String text = withHeldBack(c, "COMMIT", params);
+    if (!text.equals("COMMIT")) {
+      Statements.execute(c, text, params.toArray());
     }
     c.commit();
   }
@@ -230,7 +283,7 @@ public final class JdbcTransactionRunner implements TransactionRunner {
     }
   }
 
-  /** One held-back insert: a statement and its parameters. */
+  /** One held-back write: statement text and its parameters. */
   private record Deferred(String sql, Object[] params) {}
 
   /** SQL run on one connection. */

@@ -92,8 +92,8 @@ final class VersionedRows {
           new ArrayList<>(indexRows)));
       return;
     }
-    sql.runner().withConnection(c -> {
-      List<Object> params = new ArrayList<>();
+    sql.runner().withConnectionTakingHeldBack(c -> {
+      List<@Nullable Object> params = new ArrayList<>();
       params.add(id.tenant().value());
       params.add(id.value());
       params.add(version);
@@ -109,7 +109,22 @@ final class VersionedRows {
       String text = "WITH written AS (" + insert + " RETURNING 1), indexed AS (INSERT INTO " + indexTable + " ("
           + indexColumns + ") SELECT * FROM (VALUES " + rows + ") AS v WHERE EXISTS (SELECT 1 FROM written))"
           + " SELECT COUNT(*) FROM written";
-      boolean inserted = Statements.query(c, text, rs -> rs.getInt(1), params.toArray()).get(0) == 1;
+      // Writes the unit of work held back (a routing decision's) travel in the same round trip, ahead of the insert.
+      String all = sql.runner().withHeldBack(c, text, params);
+      boolean inserted;
+      try (java.sql.PreparedStatement ps = c.prepareStatement(all)) {
+        Statements.bind(ps, params.toArray());
+        boolean answered = ps.execute();
+        while (!answered) {
+          if (ps.getUpdateCount() == -1) {
+            throw new SQLException("the insert into " + table + " returned no row");
+          }
+          answered = ps.getMoreResults();
+        }
+        try (java.sql.ResultSet rs = ps.getResultSet()) {
+          inserted = rs.next() && rs.getInt(1) == 1;
+        }
+      }
       if (!inserted) {
         throw new ConcurrencyConflictException(id, 0, storedVersion(c, id).orElse(0L));
       }
