@@ -138,7 +138,8 @@ public final class JdbcRoutingState implements RoutingState {
   /**
    * One call's view. Reads go to the database (the rep loads and the cursors once per call, as one small set each);
    * writes are kept in memory, seen by the call's later reads, and written in one flush when the work returns — so a
-   * work that throws has written nothing, and a decision costs a handful of statements.
+   * work that throws has written nothing, and a decision costs a handful of statements. On PostgreSQL the common
+   * flush is held back to travel with the unit of work's next statement or its commit.
    */
   private final class Ledger implements RoutingLedger {
     private final TenantId tenant;

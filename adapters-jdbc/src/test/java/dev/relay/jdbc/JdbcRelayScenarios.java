@@ -238,4 +238,44 @@ abstract class JdbcRelayScenarios {
     assertEquals(List.of(), storage.routingState().assignments(ACME, clock.instant().minusSeconds(60),
         clock.instant().plusSeconds(60)));
   }
+
+  @Test
+  void deliveredEventsPastTheRetentionArePurgedInBatchesAndPendingOnesKept() {
+    OutboxRelay outbox = storage.outboxRelay(clock);
+    for (int i = 0; i < 5; i++) {
+      relay.pool().create(ACME, NewAccount.company("Old Company " + i + " GmbH", ZHANG)).orThrow();
+    }
+    int old = outbox.drainAll(100, e -> { });
+    clock.advance(Duration.ofDays(8));
+    relay.pool().create(ACME, NewAccount.company("Recent Company GmbH", ZHANG)).orThrow();
+    int recent = outbox.drainAll(100, e -> { });
+    relay.pool().create(ACME, NewAccount.company("Pending Company GmbH", ZHANG)).orThrow();
+    long pending = outbox.pending();
+
+    int purged = outbox.purgeDelivered(Duration.ofDays(7), 2);
+
+    assertEquals(old, purged);
+    assertEquals(pending, outbox.pending());
+    assertEquals(recent + pending, outboxRows());
+    assertEquals(0, outbox.purgeDelivered(Duration.ofDays(7), 2));
+    assertEquals(0, outbox.purgeDelivered(Duration.ZERO, 100), "delivered this very instant: not past any retention");
+    clock.advance(Duration.ofSeconds(1));
+    assertEquals(recent, outbox.purgeDelivered(Duration.ZERO, 100));
+    assertEquals(pending, outboxRows());
+  }
+
+  @Test
+  void aPurgeRefusesBadArgumentsAndUnitsOfWork() {
+    OutboxRelay outbox = storage.outboxRelay(clock);
+
+    assertThrows(IllegalArgumentException.class, () -> outbox.purgeDelivered(Duration.ofDays(-1), 10));
+    assertThrows(IllegalArgumentException.class, () -> outbox.purgeDelivered(Duration.ofDays(7), 0));
+    assertThrows(IllegalStateException.class, () -> storage.transactions().inTransaction(
+        () -> outbox.purgeDelivered(Duration.ofDays(7), 10)));
+  }
+
+  private long outboxRows() {
+    return storage.transactions().withConnection(c -> Statements.query(c, "SELECT COUNT(*) FROM relay_outbox",
+        rs -> rs.getLong(1)).get(0));
+  }
 }
