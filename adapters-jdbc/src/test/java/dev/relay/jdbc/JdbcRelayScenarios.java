@@ -15,6 +15,7 @@ import dev.relay.common.TenantId;
 import dev.relay.fields.EntityKind;
 import dev.relay.fields.FieldDefinition;
 import dev.relay.fields.FieldType;
+import dev.relay.fields.FieldValues;
 import dev.relay.lead.LeadCapture;
 import dev.relay.lead.NewLead;
 import dev.relay.org.Rep;
@@ -23,16 +24,21 @@ import dev.relay.pipeline.Deal;
 import dev.relay.pipeline.NewDeal;
 import dev.relay.pipeline.PipelineDefinition;
 import dev.relay.pipeline.StageDefinition;
+import dev.relay.playbook.LeadScoringPlaybook;
 import dev.relay.playbook.Playbook;
 import dev.relay.pool.Account;
 import dev.relay.pool.AccountStatus;
 import dev.relay.pool.NewAccount;
 import dev.relay.pool.PoolPolicy;
+import dev.relay.scoring.Score;
+import dev.relay.scoring.StoredModel;
+import dev.relay.scoring.TrainingSet;
 import dev.relay.testkit.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -272,6 +278,28 @@ abstract class JdbcRelayScenarios {
     assertThrows(IllegalArgumentException.class, () -> outbox.purgeDelivered(Duration.ofDays(7), 0));
     assertThrows(IllegalStateException.class, () -> storage.transactions().inTransaction(
         () -> outbox.purgeDelivered(Duration.ofDays(7), 10)));
+  }
+
+  @Test
+  void aModelTrainedByOneEngineScoresAlikeInAnotherOnTheSameDatabase() {
+    relay.playbooks().publish(ACME, LeadScoringPlaybook.built());
+    TrainingSet.Builder history = relay.scoring().history(ACME, "lead_score");
+    for (int i = 0; i < 400; i++) {
+      history.add(Map.of("industry", i % 3 == 0 ? "bank" : "retail", "employees", (long) (i % 50) * 40,
+          "budget", (long) i * 1000), i % 3 == 0 ? i % 2 == 0 : i % 10 == 0, clock.instant(), null);
+    }
+    StoredModel trained = relay.scoring().train(ACME, "lead_score", history.build());
+    Relay other = JdbcStorage.on(database().dataSource()).dialect(database().dialect()).build()
+        .plugInto(Relay.builder()).clock(clock).build();
+
+    FieldValues lead = FieldValues.empty(LeadScoringPlaybook.built().schema(EntityKind.LEAD))
+        .with(Map.of("industry", "bank", "employees", 2000), false);
+    Score here = relay.scoring().scoring(ACME, "lead_score").score(lead, List.of(), null);
+    Score there = other.scoring().scoring(ACME, "lead_score").score(lead, List.of(), null);
+
+    assertEquals(1, trained.version());
+    assertEquals(here, there);
+    assertEquals(2, other.scoring().train(ACME, "lead_score", history.build()).version());
   }
 
   private long outboxRows() {
