@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@link LeadRepository} on table {@code relay_lead}, with the lead's match keys in {@code relay_lead_key}, written in
@@ -50,7 +49,8 @@ public final class JdbcLeadRepository implements LeadRepository {
     if (lead.version() != 1) {
       throw new IllegalArgumentException("a new lead has version 1, not " + lead.version() + ": " + lead.id());
     }
-    rows.insert(lead.id(), 1, values(lead), c -> index(c, lead, false));
+    rows.insertIndexed(lead.id(), 1, values(lead), "relay_lead_key", "tenant_id, kind, key_value, lead_id",
+        keyRows(lead));
   }
 
   @Override
@@ -108,11 +108,16 @@ public final class JdbcLeadRepository implements LeadRepository {
     if (replace) {
       Statements.update(c, "DELETE FROM relay_lead_key WHERE tenant_id = ? AND lead_id = ?", tenant, id);
     }
-    List<@Nullable Object[]> keys = new ArrayList<>();
+    Statements.batch(c, "INSERT INTO relay_lead_key (tenant_id, kind, key_value, lead_id) VALUES (?, ?, ?, ?)",
+        new ArrayList<>(keyRows(lead)));
+  }
+
+  private static List<Object[]> keyRows(Lead lead) {
+    List<Object[]> keys = new ArrayList<>();
     for (MatchKey k : lead.keys()) {
-      keys.add(new Object[] {tenant, k.kind().name(), k.value(), id});
+      keys.add(new Object[] {lead.tenant().value(), k.kind().name(), k.value(), lead.id().value()});
     }
-    Statements.batch(c, "INSERT INTO relay_lead_key (tenant_id, kind, key_value, lead_id) VALUES (?, ?, ?, ?)", keys);
+    return keys;
   }
 
   private Object[] values(Lead lead) {

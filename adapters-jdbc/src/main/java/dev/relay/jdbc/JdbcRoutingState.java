@@ -9,6 +9,7 @@ import dev.relay.common.LeadId;
 import dev.relay.common.RepId;
 import dev.relay.common.TenantId;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,8 +73,10 @@ public final class JdbcRoutingState implements RoutingState {
     // The ledger writes nothing until the work returns, so a work that throws leaves nothing behind without a
     // savepoint; inside a unit of work the decision joins it and commits with it.
     return runner.withConnection(c -> {
-      locks.lock(c, tenant.value(), "routing");
       Ledger ledger = new Ledger(tenant, c);
+      if (!runner.dialect().sendsStatementsTogether() || !lockReadingCursors(c, ledger)) {
+        locks.lock(c, tenant.value(), "routing");
+      }
       try {
         T result = work.apply(ledger);
         ledger.closed = true;
@@ -83,6 +86,38 @@ public final class JdbcRoutingState implements RoutingState {
         ledger.closed = true;
       }
     });
+  }
+
+  /**
+   * Locks the tenant's routing row and reads its cursors in one round trip: two statements, the second run only after
+   * the first holds the lock, so that (each statement seeing what was committed when it began) the cursors read are
+   * those the previous holder of the lock committed. Returns false, with nothing locked, if the lock row does not exist
+   * yet.
+   */
+  private boolean lockReadingCursors(Connection c, Ledger ledger) throws SQLException {
+    try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT tenant_id FROM relay_tenant_lock WHERE tenant_id"
+        + " = ? AND purpose = 'routing'" + runner.dialect().forUpdate()
+        + "; SELECT cursor_key, rep_id FROM relay_routing_cursor WHERE tenant_id = ?")) {
+      Statements.bind(ps, ledger.t, ledger.t);
+      ps.execute();
+      boolean locked;
+      try (ResultSet rs = ps.getResultSet()) {
+        locked = rs.next();
+      }
+      if (!ps.getMoreResults()) {
+        throw new SQLException("the cursor query returned no result set");
+      }
+      Map<String, String> loaded = new HashMap<>();
+      try (ResultSet rs = ps.getResultSet()) {
+        while (rs.next()) {
+          loaded.put(rs.getString(1), rs.getString(2));
+        }
+      }
+      if (locked) {
+        ledger.cursors = loaded;
+      }
+      return locked;
+    }
   }
 
   @Override
@@ -103,7 +138,8 @@ public final class JdbcRoutingState implements RoutingState {
   /**
    * One call's view. Reads go to the database (the rep loads and the cursors once per call, as one small set each);
    * writes are kept in memory, seen by the call's later reads, and written in one flush when the work returns — so a
-   * work that throws has written nothing, and a decision costs a handful of statements.
+   * work that throws has written nothing, and a decision costs a handful of statements. On PostgreSQL the common
+   * flush is held back to travel with the unit of work's next statement or its commit.
    */
   private final class Ledger implements RoutingLedger {
     private final TenantId tenant;
@@ -319,10 +355,9 @@ public final class JdbcRoutingState implements RoutingState {
             + " + EXCLUDED.open_leads;");
         params.addAll(java.util.Arrays.asList(t, p.rep(), p.lead(), t));
       }
-      try (java.sql.PreparedStatement ps = c.prepareStatement(statements.toString())) {
-        Statements.bind(ps, params.toArray());
-        ps.execute();
-      }
+      // Nothing the call returns depends on these writes, so they travel with the unit of work's next statement (on a
+      // capture, the lead's insert) or its commit; any later read of the transaction sees them.
+      runner.writeBeforeNextStatement(c, statements.toString(), params);
       if (newest != null) {
         forget(newest);
       }

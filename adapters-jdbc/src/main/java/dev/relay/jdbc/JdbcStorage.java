@@ -18,9 +18,9 @@ import org.jspecify.annotations.Nullable;
  * storage.outboxRelay(clock).drainAll(500, webhooks::deliver);         // on the host's schedule
  * }</pre>
  *
- * <p>Playbooks, deals, accounts (with their match index), activities, tasks, leads, the routing state and the event
- * outbox are stored; the org directory and reps' routing profiles stay the host's (they mirror its own user
- * directory).
+ * <p>Playbooks, deals, accounts (with their match index), activities, tasks, leads, the routing state, trained
+ * scoring models and the event outbox are stored; the org directory and reps' routing profiles stay the host's (they
+ * mirror its own user directory).
  */
 public final class JdbcStorage {
   private final JdbcTransactionRunner transactions;
@@ -32,6 +32,7 @@ public final class JdbcStorage {
   private final JdbcLeadRepository leads;
   private final JdbcRoutingState routingState;
   private final OutboxEventPublisher events;
+  private final JdbcScoringModelRepository scoringModels;
 
   private JdbcStorage(Builder b) {
     Dialect dialect = b.dialect != null ? b.dialect : Dialect.of(b.dataSource);
@@ -50,6 +51,7 @@ public final class JdbcStorage {
     this.leads = new JdbcLeadRepository(transactions, schemas);
     this.routingState = new JdbcRoutingState(transactions, b.routingRetention);
     this.events = new OutboxEventPublisher(transactions);
+    this.scoringModels = new JdbcScoringModelRepository(transactions);
   }
 
   /** Storage on {@code dataSource}; see {@link Builder} for the options. */
@@ -68,7 +70,8 @@ public final class JdbcStorage {
         .tasks(tasks)
         .leads(leads)
         .routingState(routingState)
-        .events(events);
+        .events(events)
+        .scoringModels(scoringModels);
   }
 
   /** A relay draining this storage's outbox, stamping deliveries with {@code clock}. */
@@ -110,6 +113,10 @@ public final class JdbcStorage {
 
   public OutboxEventPublisher events() {
     return events;
+  }
+
+  public JdbcScoringModelRepository scoringModels() {
+    return scoringModels;
   }
 
   /** What to do with the schema when the storage is built. */

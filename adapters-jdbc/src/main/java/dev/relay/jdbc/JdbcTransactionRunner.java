@@ -19,6 +19,9 @@ import javax.sql.DataSource;
  * are not part of a port's contract surface as {@link StorageException}.
  */
 public final class JdbcTransactionRunner implements TransactionRunner {
+  /** How many held-back writes may travel with another statement; more go as batches first (one message stays small). */
+  private static final int MAX_TOGETHER = 16;
+
   private final DataSource dataSource;
   private final Dialect dialect;
   private final ThreadLocal<Connection> bound = new ThreadLocal<>();
@@ -26,6 +29,8 @@ public final class JdbcTransactionRunner implements TransactionRunner {
   private final ThreadLocal<Boolean> unitOfWork = ThreadLocal.withInitial(() -> false);
   /** Values remembered for the rest of the bound transaction (see {@link #remembered}). */
   private final ThreadLocal<java.util.Map<Object, Object>> memo = new ThreadLocal<>();
+  /** Writes held back to travel with a later statement or the commit (see {@link #writeBeforeNextStatement}). */
+  private final ThreadLocal<java.util.List<Deferred>> deferred = new ThreadLocal<>();
   /** What to undo in memory (caches) if the bound transaction rolls back. */
   private final ThreadLocal<java.util.List<Runnable>> onRollback = new ThreadLocal<>();
 
@@ -68,15 +73,129 @@ public final class JdbcTransactionRunner implements TransactionRunner {
 
   /** Runs SQL on the current unit of work's connection, or in a transaction of its own if there is none. */
   <T> T withConnection(SqlWork<T> work) {
+    return withConnection(work, true);
+  }
+
+  /**
+   * Like {@link #withConnection}, leaving held-back writes held back: for a work whose first statement takes them along
+   * ({@link #withHeldBack}).
+   */
+  <T> T withConnectionTakingHeldBack(SqlWork<T> work) {
+    return withConnection(work, false);
+  }
+
+  private <T> T withConnection(SqlWork<T> work, boolean sendHeldBack) {
     Connection c = bound.get();
     if (c == null) {
       return inNewTransaction(work);
     }
     try {
+      if (sendHeldBack) {
+        sendDeferred(c);
+      }
       return work.run(c);
     } catch (SQLException e) {
       throw new StorageException("SQL failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Runs {@code sql} once per row on the current connection, now or later in the same transaction: where the dialect
+   * sends statements together, the rows are held back (see {@link #writeBeforeNextStatement}). For inserts that
+   * nothing in the transaction reads back before commit (outbox rows).
+   */
+  void insertBeforeCommit(Connection c, String sql, java.util.List<Object[]> rows) throws SQLException {
+    java.util.List<Deferred> pending = deferred.get();
+    if (pending == null || !dialect.sendsStatementsTogether()) {
+      Statements.batch(c, sql, new java.util.ArrayList<>(rows));
+      return;
+    }
+    for (Object[] row : rows) {
+      pending.add(new Deferred(sql, row));
+    }
+  }
+
+  /**
+   * Runs {@code sql} (one statement or several separated by semicolons, returning no rows) on the current connection,
+   * now or later in the same transaction. Where the dialect sends statements together, it is held back and goes out in
+   * the same round trip as the transaction's next statement that takes held-back writes along ({@link
+   * #withHeldBack}) or its commit, or else just before the transaction's next repository call: every later statement
+   * of the transaction sees it, and it commits or rolls back with the transaction. For writes whose failure is a
+   * fault, never a business outcome: such a failure surfaces from the statement it travels with.
+   */
+  void writeBeforeNextStatement(Connection c, String sql, java.util.List<?> params) throws SQLException {
+    java.util.List<Deferred> pending = deferred.get();
+    if (pending == null || !dialect.sendsStatementsTogether()) {
+      Statements.execute(c, sql, params.toArray());
+      return;
+    }
+    pending.add(new Deferred(sql, params.toArray()));
+  }
+
+  /**
+   * The held-back writes as statement text to put before {@code statement}, their parameters added to the front of
+   * {@code params}; the writes are then no longer held back. When there are too many to travel together, they are sent
+   * first, on their own, and {@code statement} comes back as it was.
+   */
+  String withHeldBack(Connection c, String statement, java.util.List<Object> params) throws SQLException {
+    java.util.List<Deferred> pending = deferred.get();
+    if (pending == null || pending.isEmpty()) {
+      return statement;
+    }
+    if (pending.size() > MAX_TOGETHER) {
+      sendDeferred(c);
+      return statement;
+    }
+    StringBuilder text = new StringBuilder();
+    java.util.List<Object> front = new java.util.ArrayList<>();
+    for (Deferred d : pending) {
+      text.append(d.sql()).append(d.sql().endsWith(";") ? "\n" : ";\n");
+      front.addAll(java.util.Arrays.asList(d.params()));
+    }
+    pending.clear();
+    params.addAll(0, front);
+    return text.append(statement).toString();
+  }
+
+  /** Sends the held-back writes, before a statement that might read them. */
+  private void sendDeferred(Connection c) throws SQLException {
+    java.util.List<Deferred> pending = deferred.get();
+    if (pending == null || pending.isEmpty()) {
+      return;
+    }
+    java.util.List<Deferred> rows = new java.util.ArrayList<>(pending);
+    pending.clear();
+    // Runs of one statement go as JDBC batches, in the order they were held back; several statements in one text go
+    // as they are.
+    int i = 0;
+    while (i < rows.size()) {
+      if (rows.get(i).sql().contains(";")) {
+        Statements.execute(c, rows.get(i).sql(), rows.get(i).params());
+        i++;
+        continue;
+      }
+      int j = i;
+      java.util.List<Object[]> run = new java.util.ArrayList<>();
+      while (j < rows.size() && rows.get(j).sql().equals(rows.get(i).sql())) {
+        run.add(rows.get(j++).params());
+      }
+      Statements.batch(c, rows.get(i).sql(), new java.util.ArrayList<>(run));
+      i = j;
+    }
+  }
+
+  /**
+   * Commits, sending the held-back writes in the same round trip as the {@code COMMIT} when there are few of them.
+   * Should a write fail, the server skips the rest of the message, the {@code COMMIT} included, and the failure
+   * surfaces here; the driver learns from the server that the transaction ended, so its own commit then sends nothing.
+   */
+  private void commit(Connection c) throws SQLException {
+    java.util.List<Object> params = new java.util.ArrayList<>();
+    String text = withHeldBack(c, "COMMIT", params);
+    if (!text.equals("COMMIT")) {
+      Statements.execute(c, text, params.toArray());
+    }
+    c.commit();
   }
 
   /**
@@ -117,6 +236,7 @@ public final class JdbcTransactionRunner implements TransactionRunner {
     }
     bound.set(c);
     onRollback.set(new java.util.ArrayList<>(0));
+    deferred.set(new java.util.ArrayList<>(0));
     memo.set(new java.util.HashMap<>(4));
     try {
       boolean autoCommit = c.getAutoCommit();
@@ -125,7 +245,7 @@ public final class JdbcTransactionRunner implements TransactionRunner {
       }
       try {
         T result = work.run(c);
-        c.commit();
+        commit(c);
         return result;
       } catch (SQLException e) {
         rollback(c, e);
@@ -145,6 +265,7 @@ public final class JdbcTransactionRunner implements TransactionRunner {
     } finally {
       bound.remove();
       onRollback.remove();
+      deferred.remove();
       memo.remove();
       try {
         c.close();
@@ -161,6 +282,9 @@ public final class JdbcTransactionRunner implements TransactionRunner {
       cause.addSuppressed(e);
     }
   }
+
+  /** One held-back write: statement text and its parameters. */
+  private record Deferred(String sql, Object[] params) {}
 
   /** SQL run on one connection. */
   @FunctionalInterface

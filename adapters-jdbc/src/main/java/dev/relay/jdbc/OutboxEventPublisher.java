@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@link EventPublisher} as a transactional outbox: each event becomes a row of {@code relay_outbox} written on the
@@ -31,13 +30,14 @@ public final class OutboxEventPublisher implements EventPublisher {
     if (events.isEmpty()) {
       return;
     }
-    List<@Nullable Object[]> rows = new ArrayList<>(events.size());
+    List<Object[]> rows = new ArrayList<>(events.size());
     for (RelayEvent e : events) {
       rows.add(new Object[] {e.tenant().value(), UUID.randomUUID().toString(), e.type(), e.getClass().getName(),
           e.occurredAt(), json.write(e)});
     }
+    // Nothing reads the outbox before commit, so on PostgreSQL the rows travel with the commit (one round trip less).
     runner.withConnection(c -> {
-      Statements.batch(c, INSERT, rows);
+      runner.insertBeforeCommit(c, INSERT, rows);
       return null;
     });
   }

@@ -4,6 +4,8 @@ import dev.relay.common.TenantId;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -69,6 +71,40 @@ public final class OutboxRelay {
     for (int n; (n = drain(batchSize, delivery)) > 0; ) {
       total += n;
     }
+    return total;
+  }
+
+  /**
+   * Deletes the events delivered more than {@code retention} before now (by this relay's clock), oldest first, in
+   * batches of at most {@code batchSize} rows, each batch in a transaction of its own so that a large backlog never
+   * means one long transaction or many locks held at once. Events not yet delivered are never deleted. The host calls
+   * this on its own schedule, like {@link #drain}.
+   *
+   * @return how many events were deleted
+   * @throws IllegalArgumentException if {@code batchSize < 1} or the retention is negative
+   * @throws IllegalStateException if called inside a unit of work (each batch must commit on its own)
+   */
+  public int purgeDelivered(Duration retention, int batchSize) {
+    Objects.requireNonNull(retention, "retention");
+    if (retention.isNegative()) {
+      throw new IllegalArgumentException("retention must not be negative, got " + retention);
+    }
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
+    }
+    if (runner.inUnitOfWork()) {
+      throw new IllegalStateException("purge outside a unit of work: each batch must commit on its own");
+    }
+    Instant cutoff = clock.instant().minus(retention);
+    // Oldest first by seq, through the (delivered_at, seq) index; rows a drain holds are delivered already or skipped.
+    String delete = "DELETE FROM relay_outbox WHERE seq IN (SELECT seq FROM relay_outbox WHERE delivered_at < ?"
+        + " ORDER BY seq" + runner.dialect().limit(batchSize) + ")";
+    int total = 0;
+    int deleted;
+    do {
+      deleted = runner.withConnection(c -> Statements.update(c, delete, cutoff));
+      total += deleted;
+    } while (deleted == batchSize);
     return total;
   }
 

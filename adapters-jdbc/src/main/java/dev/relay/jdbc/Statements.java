@@ -66,6 +66,14 @@ final class Statements {
     }
   }
 
+  /** Runs a statement, or several separated by semicolons where the dialect allows, ignoring what they return. */
+  static void execute(Connection c, String sql, @Nullable Object... params) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, params);
+      ps.execute();
+    }
+  }
+
   /** One statement run once per parameter row, as a JDBC batch. */
   static void batch(Connection c, String sql, List<@Nullable Object[]> rows) throws SQLException {
     if (rows.isEmpty()) {

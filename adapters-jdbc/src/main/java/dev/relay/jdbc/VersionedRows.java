@@ -77,6 +77,61 @@ final class VersionedRows {
     });
   }
 
+  /**
+   * Inserts a row at version 1 with its index rows, like {@link #insert} with an {@code andThen} writing them; where
+   * the dialect allows, row and index rows go in one round trip, the index rows written only if the row was.
+   *
+   * @param indexTable the index table, whose columns are {@code indexColumns}
+   * @param indexRows the index rows' values, in the order of {@code indexColumns}, all strings
+   */
+  void insertIndexed(TenantScopedId id, long version, @Nullable Object[] values, String indexTable,
+      String indexColumns, List<Object[]> indexRows) {
+    if (!sql.dialect().sendsStatementsTogether() || indexRows.isEmpty()) {
+      insert(id, version, values, c -> Statements.batch(c, "INSERT INTO " + indexTable + " (" + indexColumns
+          + ") VALUES (" + String.join(", ", Collections.nCopies(indexColumns.split(",").length, "?")) + ")",
+          new ArrayList<>(indexRows)));
+      return;
+    }
+    sql.runner().withConnectionTakingHeldBack(c -> {
+      List<@Nullable Object> params = new ArrayList<>();
+      params.add(id.tenant().value());
+      params.add(id.value());
+      params.add(version);
+      params.addAll(java.util.Arrays.asList(values));
+      StringBuilder rows = new StringBuilder();
+      for (Object[] r : indexRows) {
+        rows.append(rows.length() == 0 ? "(" : ", (")
+            .append(String.join(", ", Collections.nCopies(r.length, "?"))).append(')');
+        params.addAll(java.util.Arrays.asList(r));
+      }
+      // A data-modifying WITH: the index rows are inserted only if the row was (ON CONFLICT DO NOTHING returns no
+      // row for an existing id), and the query answers whether it was.
+      String text = "WITH written AS (" + insert + " RETURNING 1), indexed AS (INSERT INTO " + indexTable + " ("
+          + indexColumns + ") SELECT * FROM (VALUES " + rows + ") AS v WHERE EXISTS (SELECT 1 FROM written))"
+          + " SELECT COUNT(*) FROM written";
+      // Writes the unit of work held back (a routing decision's) travel in the same round trip, ahead of the insert.
+      String all = sql.runner().withHeldBack(c, text, params);
+      boolean inserted;
+      try (java.sql.PreparedStatement ps = c.prepareStatement(all)) {
+        Statements.bind(ps, params.toArray());
+        boolean answered = ps.execute();
+        while (!answered) {
+          if (ps.getUpdateCount() == -1) {
+            throw new SQLException("the insert into " + table + " returned no row");
+          }
+          answered = ps.getMoreResults();
+        }
+        try (java.sql.ResultSet rs = ps.getResultSet()) {
+          inserted = rs.next() && rs.getInt(1) == 1;
+        }
+      }
+      if (!inserted) {
+        throw new ConcurrencyConflictException(id, 0, storedVersion(c, id).orElse(0L));
+      }
+      return null;
+    });
+  }
+
   /** Moves a row from {@code expectedVersion} to {@code newVersion}, then runs {@code andThen} in the same transaction. */
   void update(TenantScopedId id, long expectedVersion, long newVersion, @Nullable Object[] values,
       AfterWrite andThen) {

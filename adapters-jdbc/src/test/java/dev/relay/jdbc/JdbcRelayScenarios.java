@@ -15,6 +15,7 @@ import dev.relay.common.TenantId;
 import dev.relay.fields.EntityKind;
 import dev.relay.fields.FieldDefinition;
 import dev.relay.fields.FieldType;
+import dev.relay.fields.FieldValues;
 import dev.relay.lead.LeadCapture;
 import dev.relay.lead.NewLead;
 import dev.relay.org.Rep;
@@ -23,16 +24,21 @@ import dev.relay.pipeline.Deal;
 import dev.relay.pipeline.NewDeal;
 import dev.relay.pipeline.PipelineDefinition;
 import dev.relay.pipeline.StageDefinition;
+import dev.relay.playbook.LeadScoringPlaybook;
 import dev.relay.playbook.Playbook;
 import dev.relay.pool.Account;
 import dev.relay.pool.AccountStatus;
 import dev.relay.pool.NewAccount;
 import dev.relay.pool.PoolPolicy;
+import dev.relay.scoring.Score;
+import dev.relay.scoring.StoredModel;
+import dev.relay.scoring.TrainingSet;
 import dev.relay.testkit.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -189,5 +195,115 @@ abstract class JdbcRelayScenarios {
     });
 
     assertEquals(2, storage.accounts().findOwned(ACME).size());
+  }
+
+  @Test
+  void eventsOfAUnitOfWorkAreSeenByItsLaterStatementsAndCommitWithIt() {
+    OutboxRelay outbox = storage.outboxRelay(clock);
+    long before = outbox.pending();
+
+    long inside = storage.transactions().inTransaction(() -> {
+      zhenhua();
+      return outbox.pending();
+    });
+
+    assertTrue(inside > before, "the account's event, read back in its own unit of work: " + inside);
+    assertEquals(inside, outbox.pending());
+  }
+
+  @Test
+  void manyEventsInOneUnitOfWorkAllCommitOnce() {
+    OutboxRelay outbox = storage.outboxRelay(clock);
+    long before = outbox.pending();
+
+    storage.transactions().inTransaction(() -> {
+      for (int i = 0; i < 40; i++) {
+        relay.pool().create(ACME, NewAccount.company("Company " + i + " GmbH", ZHANG)).orThrow();
+      }
+      return null;
+    });
+
+    assertEquals(40, storage.accounts().findOwnedBy(ZHANG).size());
+    List<OutboxEvent> delivered = new ArrayList<>();
+    outbox.drainAll(100, delivered::add);
+    assertTrue(delivered.size() - before >= 40, "one event per account at least: " + delivered.size());
+    assertEquals(delivered.size(), new HashSet<>(delivered.stream().map(OutboxEvent::id).toList()).size());
+  }
+
+  @Test
+  void aCaptureThatFailsAfterPublishingLeavesNoEvents() {
+    OutboxRelay outbox = storage.outboxRelay(clock);
+    long before = outbox.pending();
+
+    assertThrows(IllegalStateException.class, () -> storage.transactions().inTransaction(() -> {
+      relay.leads().capture(ACME, NewLead.of("website", "Anna Schmidt").withPhones("+49 9352 180"));
+      throw new IllegalStateException("the host's own write failed");
+    }));
+
+    assertEquals(before, outbox.pending());
+    assertEquals(List.of(), storage.routingState().assignments(ACME, clock.instant().minusSeconds(60),
+        clock.instant().plusSeconds(60)));
+  }
+
+  @Test
+  void deliveredEventsPastTheRetentionArePurgedInBatchesAndPendingOnesKept() {
+    OutboxRelay outbox = storage.outboxRelay(clock);
+    for (int i = 0; i < 5; i++) {
+      relay.pool().create(ACME, NewAccount.company("Old Company " + i + " GmbH", ZHANG)).orThrow();
+    }
+    int old = outbox.drainAll(100, e -> { });
+    clock.advance(Duration.ofDays(8));
+    relay.pool().create(ACME, NewAccount.company("Recent Company GmbH", ZHANG)).orThrow();
+    int recent = outbox.drainAll(100, e -> { });
+    relay.pool().create(ACME, NewAccount.company("Pending Company GmbH", ZHANG)).orThrow();
+    long pending = outbox.pending();
+
+    int purged = outbox.purgeDelivered(Duration.ofDays(7), 2);
+
+    assertEquals(old, purged);
+    assertEquals(pending, outbox.pending());
+    assertEquals(recent + pending, outboxRows());
+    assertEquals(0, outbox.purgeDelivered(Duration.ofDays(7), 2));
+    assertEquals(0, outbox.purgeDelivered(Duration.ZERO, 100), "delivered this very instant: not past any retention");
+    clock.advance(Duration.ofSeconds(1));
+    assertEquals(recent, outbox.purgeDelivered(Duration.ZERO, 100));
+    assertEquals(pending, outboxRows());
+  }
+
+  @Test
+  void aPurgeRefusesBadArgumentsAndUnitsOfWork() {
+    OutboxRelay outbox = storage.outboxRelay(clock);
+
+    assertThrows(IllegalArgumentException.class, () -> outbox.purgeDelivered(Duration.ofDays(-1), 10));
+    assertThrows(IllegalArgumentException.class, () -> outbox.purgeDelivered(Duration.ofDays(7), 0));
+    assertThrows(IllegalStateException.class, () -> storage.transactions().inTransaction(
+        () -> outbox.purgeDelivered(Duration.ofDays(7), 10)));
+  }
+
+  @Test
+  void aModelTrainedByOneEngineScoresAlikeInAnotherOnTheSameDatabase() {
+    relay.playbooks().publish(ACME, LeadScoringPlaybook.built());
+    TrainingSet.Builder history = relay.scoring().history(ACME, "lead_score");
+    for (int i = 0; i < 400; i++) {
+      history.add(Map.of("industry", i % 3 == 0 ? "bank" : "retail", "employees", (long) (i % 50) * 40,
+          "budget", (long) i * 1000), i % 3 == 0 ? i % 2 == 0 : i % 10 == 0, clock.instant(), null);
+    }
+    StoredModel trained = relay.scoring().train(ACME, "lead_score", history.build());
+    Relay other = JdbcStorage.on(database().dataSource()).dialect(database().dialect()).build()
+        .plugInto(Relay.builder()).clock(clock).build();
+
+    FieldValues lead = FieldValues.empty(LeadScoringPlaybook.built().schema(EntityKind.LEAD))
+        .with(Map.of("industry", "bank", "employees", 2000), false);
+    Score here = relay.scoring().scoring(ACME, "lead_score").score(lead, List.of(), null);
+    Score there = other.scoring().scoring(ACME, "lead_score").score(lead, List.of(), null);
+
+    assertEquals(1, trained.version());
+    assertEquals(here, there);
+    assertEquals(2, other.scoring().train(ACME, "lead_score", history.build()).version());
+  }
+
+  private long outboxRows() {
+    return storage.transactions().withConnection(c -> Statements.query(c, "SELECT COUNT(*) FROM relay_outbox",
+        rs -> rs.getLong(1)).get(0));
   }
 }

@@ -26,6 +26,8 @@ import dev.relay.pipeline.DealSamples;
 import dev.relay.pipeline.DealStatus;
 import dev.relay.pool.Account;
 import dev.relay.pool.AccountSamples;
+import dev.relay.scoring.JdbcScoringSamples;
+import dev.relay.scoring.StoredModel;
 import dev.relay.activity.FollowUpTask;
 import dev.relay.activity.Activity;
 import java.sql.Connection;
@@ -45,9 +47,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Tenant isolation, method by method: tenant {@code acme} holds one of everything (playbook, deal, account with keys
- * and a name, activity, task, lead with keys, routing cursor, pointers, open lead and assignment), and every method of
- * every repository, asked as tenant {@code globex} with acme's local ids, keys, names, reps and time ranges, finds
- * nothing and changes nothing. Also checks the schema: a tenant column on every table, leading every key.
+ * and a name, activity, task, lead with keys, routing cursor, pointers, open lead and assignment, trained scoring
+ * model), and every method of every repository, asked as tenant {@code globex} with acme's local ids, keys, names,
+ * reps and time ranges, finds nothing and changes nothing. Also checks the schema: a tenant column on every table,
+ * leading every key.
  */
 abstract class TenantIsolationScenarios {
   static final TenantId ACME = TenantId.of("acme");
@@ -64,12 +67,14 @@ abstract class TenantIsolationScenarios {
   JdbcTaskRepository tasks;
   JdbcLeadRepository leads;
   JdbcRoutingState routing;
+  JdbcScoringModelRepository scoringModels;
 
   Deal deal;
   Account account;
   Activity activity;
   FollowUpTask task;
   Lead lead;
+  StoredModel model;
 
   abstract TestDatabase database();
 
@@ -88,6 +93,7 @@ abstract class TenantIsolationScenarios {
     tasks = new JdbcTaskRepository(runner);
     leads = new JdbcLeadRepository(runner, schemas);
     routing = new JdbcRoutingState(runner);
+    scoringModels = new JdbcScoringModelRepository(runner);
 
     playbooks.save(ACME, DealSamples.PLAYBOOK, T0);
     deal = DealSamples.openDeal(ACME, "D-1", AccountId.of(ACME, "C-1"));
@@ -100,6 +106,7 @@ abstract class TenantIsolationScenarios {
     tasks.insert(task);
     lead = LeadSamples.assignedLead(ACME, "L-1", RepId.of(ACME, "li"));
     leads.insert(lead);
+    model = scoringModels.save(ACME, "lead_score", JdbcScoringSamples.model());
     RepId li = RepId.of(ACME, "li");
     routing.locked(ACME, ledger -> {
       ledger.moveCursor("inbound|team:east", li);
@@ -153,6 +160,10 @@ abstract class TenantIsolationScenarios {
     assertEquals(List.of(), leads.findAssignedNotContacted(GLOBEX));
     assertEquals(List.of(), leads.leadsWithKeys(GLOBEX, lead.keys()));
 
+    assertEquals(Optional.empty(), scoringModels.latest(GLOBEX, model.key()));
+    assertEquals(Optional.empty(), scoringModels.find(GLOBEX, model.key(), model.version()));
+    assertEquals(List.of(), scoringModels.keys(GLOBEX));
+
     assertEquals(List.of(), routing.assignments(GLOBEX, EVER, NEVER));
     routing.locked(GLOBEX, ledger -> {
       assertEquals(Optional.empty(), ledger.cursor("inbound|team:east"));
@@ -183,6 +194,7 @@ abstract class TenantIsolationScenarios {
     activities.insert(ActivitySamples.call(GLOBEX, "ACT-1", "C-1", T0));
     tasks.insert(ActivitySamples.openTask(GLOBEX, "T-1", T0.plusSeconds(3_600)));
     leads.insert(LeadSamples.assignedLead(GLOBEX, "L-1", RepId.of(GLOBEX, "li")));
+    assertEquals(1, scoringModels.save(GLOBEX, model.key(), JdbcScoringSamples.model()).version());
     RepId globexLi = RepId.of(GLOBEX, "li");
     routing.locked(GLOBEX, ledger -> {
       ledger.moveCursor("inbound|team:east", RepId.of(GLOBEX, "sun"));
@@ -201,6 +213,8 @@ abstract class TenantIsolationScenarios {
     assertEquals(Optional.of(task), tasks.find(task.id()));
     assertEquals(Optional.of(lead), leads.find(lead.id()));
     assertEquals(List.of(lead), leads.leadsWithKeys(ACME, lead.keys()));
+    assertEquals(Optional.of(model), scoringModels.latest(ACME, model.key()));
+    assertEquals(List.of(model.key()), scoringModels.keys(ACME));
     RepId li = RepId.of(ACME, "li");
     routing.locked(ACME, ledger -> {
       assertEquals(Optional.of(li), ledger.cursor("inbound|team:east"));
@@ -224,7 +238,7 @@ abstract class TenantIsolationScenarios {
           }
         }
       }
-      assertTrue(tables.size() >= 15, "tables found: " + tables);
+      assertTrue(tables.size() >= 18, "tables found: " + tables);
       for (String table : tables) {
         boolean tenantColumn = false;
         try (ResultSet rs = meta.getColumns(null, null, table, null)) {
