@@ -12,7 +12,6 @@ import dev.relay.assignment.WeightedPointer;
 import dev.relay.common.AccountId;
 import dev.relay.common.ActivityId;
 import dev.relay.common.DealId;
-import dev.relay.common.Money;
 import dev.relay.common.Period;
 import dev.relay.common.LeadId;
 import dev.relay.common.NotFoundException;
@@ -22,8 +21,7 @@ import dev.relay.common.TenantId;
 import dev.relay.fields.EntityKind;
 import dev.relay.incentive.ClosedPeriodException;
 import dev.relay.incentive.CommissionStatement;
-import dev.relay.incentive.LineKind;
-import dev.relay.incentive.StatementLine;
+import dev.relay.incentive.JdbcStatementSamples;
 import dev.relay.lead.Lead;
 import dev.relay.lead.LeadSamples;
 import dev.relay.lead.LeadStatus;
@@ -42,10 +40,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.math.BigDecimal;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +62,7 @@ abstract class TenantIsolationScenarios {
   static final Instant T0 = Instant.parse("2026-03-02T01:00:00Z");
   static final Instant EVER = Instant.parse("1970-01-01T00:00:00Z");
   static final Instant NEVER = Instant.parse("2999-01-01T00:00:00Z");
-  static final Period MARCH = Period.month(2026, 3, ZoneId.of("Asia/Shanghai"));
+  static final Period MARCH = JdbcStatementSamples.MARCH;
 
   JdbcTransactionRunner runner;
   JdbcPlaybookRepository playbooks;
@@ -121,7 +116,7 @@ abstract class TenantIsolationScenarios {
     leads.insert(lead);
     model = scoringModels.save(ACME, "lead_score", JdbcScoringSamples.model());
     RepId li = RepId.of(ACME, "li");
-    statement = statement(li, "D-1", "50.00");
+    statement = JdbcStatementSamples.march(li, "50.00", "D-1");
     statements.save(statement);
     statements.close(ACME, MARCH);
     routing.locked(ACME, ledger -> {
@@ -130,15 +125,6 @@ abstract class TenantIsolationScenarios {
       ledger.recordAssignment(new AssignmentRecord(LeadId.of(ACME, "L-1"), li, "inbound", Strategy.ROUND_ROBIN, T0));
       return null;
     });
-  }
-
-  /** A March statement of {@code rep} with one commission line on {@code deal}. */
-  static CommissionStatement statement(RepId rep, String deal, String amount) {
-    StatementLine line = new StatementLine("tiers", LineKind.COMMISSION, DealId.of(rep.tenant(), deal),
-        "revenue credit", Money.of("1000.00", "CNY"), new BigDecimal("0.05"), "tier 1 at 5%", Money.of(amount, "CNY"),
-        null);
-    return new CommissionStatement(rep, MARCH, "plan", Currency.getInstance("CNY"), List.of(line),
-        Money.of("0.00", "CNY"));
   }
 
   private static <T extends dev.relay.common.TenantScopedId> String local(T id) {
@@ -227,7 +213,7 @@ abstract class TenantIsolationScenarios {
     leads.insert(LeadSamples.assignedLead(GLOBEX, "L-1", RepId.of(GLOBEX, "li")));
     assertEquals(1, scoringModels.save(GLOBEX, model.key(), JdbcScoringSamples.model()).version());
     // Acme's March is closed, globex's is not; globex then closes March and April of its own.
-    statements.save(statement(RepId.of(GLOBEX, "li"), "D-1", "70.00"));
+    statements.save(JdbcStatementSamples.march(RepId.of(GLOBEX, "li"), "70.00", "D-1"));
     statements.close(GLOBEX, MARCH);
     statements.close(GLOBEX, MARCH.next());
     RepId globexLi = RepId.of(GLOBEX, "li");
@@ -254,7 +240,8 @@ abstract class TenantIsolationScenarios {
     assertEquals(List.of(statement), statements.findAll(ACME, MARCH));
     assertEquals(List.of(statement), statements.findByDeal(DealId.of(ACME, "D-1")));
     assertEquals(false, statements.isClosed(ACME, MARCH.next()));
-    assertThrows(ClosedPeriodException.class, () -> statements.save(statement(statement.rep(), "D-2", "1.00")));
+    assertThrows(ClosedPeriodException.class,
+        () -> statements.save(JdbcStatementSamples.march(statement.rep(), "1.00", "D-2")));
     RepId li = RepId.of(ACME, "li");
     routing.locked(ACME, ledger -> {
       assertEquals(Optional.of(li), ledger.cursor("inbound|team:east"));
