@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Playbooks, deals, accounts (with their match index), activities, tasks, leads, the routing state, trained
- * scoring models and the event outbox are stored; the org directory and reps' routing profiles stay the host's (they
+ * scoring models, commission statements (with closed periods) and the event outbox are stored; the org directory and reps' routing profiles stay the host's (they
  * mirror its own user directory).
  */
 public final class JdbcStorage {
@@ -33,6 +33,7 @@ public final class JdbcStorage {
   private final JdbcRoutingState routingState;
   private final OutboxEventPublisher events;
   private final JdbcScoringModelRepository scoringModels;
+  private final JdbcStatementRepository statements;
 
   private JdbcStorage(Builder b) {
     Dialect dialect = b.dialect != null ? b.dialect : Dialect.of(b.dataSource);
@@ -52,6 +53,7 @@ public final class JdbcStorage {
     this.routingState = new JdbcRoutingState(transactions, b.routingRetention);
     this.events = new OutboxEventPublisher(transactions);
     this.scoringModels = new JdbcScoringModelRepository(transactions);
+    this.statements = new JdbcStatementRepository(transactions);
   }
 
   /** Storage on {@code dataSource}; see {@link Builder} for the options. */
@@ -71,7 +73,8 @@ public final class JdbcStorage {
         .leads(leads)
         .routingState(routingState)
         .events(events)
-        .scoringModels(scoringModels);
+        .scoringModels(scoringModels)
+        .statements(statements);
   }
 
   /** A relay draining this storage's outbox, stamping deliveries with {@code clock}. */
@@ -117,6 +120,10 @@ public final class JdbcStorage {
 
   public JdbcScoringModelRepository scoringModels() {
     return scoringModels;
+  }
+
+  public JdbcStatementRepository statements() {
+    return statements;
   }
 
   /** What to do with the schema when the storage is built. */

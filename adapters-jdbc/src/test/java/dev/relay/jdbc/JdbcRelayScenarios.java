@@ -8,6 +8,7 @@ import dev.relay.Relay;
 import dev.relay.activity.NewTask;
 import dev.relay.activity.Subject;
 import dev.relay.assignment.RoutingOutcome;
+import dev.relay.common.DealId;
 import dev.relay.common.Money;
 import dev.relay.common.RepId;
 import dev.relay.common.TeamId;
@@ -16,6 +17,9 @@ import dev.relay.fields.EntityKind;
 import dev.relay.fields.FieldDefinition;
 import dev.relay.fields.FieldType;
 import dev.relay.fields.FieldValues;
+import dev.relay.incentive.ClosedPeriodException;
+import dev.relay.incentive.CommissionStatement;
+import dev.relay.incentive.JdbcStatementSamples;
 import dev.relay.lead.LeadCapture;
 import dev.relay.lead.NewLead;
 import dev.relay.org.Rep;
@@ -39,6 +43,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -300,6 +305,47 @@ abstract class JdbcRelayScenarios {
     assertEquals(1, trained.version());
     assertEquals(here, there);
     assertEquals(2, other.scoring().train(ACME, "lead_score", history.build()).version());
+  }
+
+  @Test
+  void aPeriodClosedByOneEngineIsClosedInAnotherOnTheSameDatabase() {
+    CommissionStatement paid = JdbcStatementSamples.march(LI, "50.00", "D-1");
+    storage.statements().save(paid);
+
+    relay.incentives().ledger().close(ACME, JdbcStatementSamples.MARCH);
+    JdbcStorage other = JdbcStorage.on(database().dataSource()).dialect(database().dialect()).build();
+
+    assertTrue(other.statements().isClosed(ACME, JdbcStatementSamples.MARCH));
+    assertThrows(ClosedPeriodException.class,
+        () -> other.statements().save(JdbcStatementSamples.march(LI, "99.00", "D-2")));
+    assertEquals(Optional.of(paid), other.plugInto(Relay.builder()).clock(clock).build()
+        .incentives().ledger().statement(LI, JdbcStatementSamples.MARCH));
+  }
+
+  @Test
+  void aStatementSavedInAUnitOfWorkThatFailsLeavesNothing() {
+    assertThrows(IllegalStateException.class, () -> storage.transactions().inTransaction(() -> {
+      storage.statements().save(JdbcStatementSamples.march(LI, "50.00", "D-1"));
+      storage.statements().close(ACME, JdbcStatementSamples.MARCH.next());
+      throw new IllegalStateException("the host's own write failed");
+    }));
+
+    assertEquals(Optional.empty(), storage.statements().find(LI, JdbcStatementSamples.MARCH));
+    assertEquals(List.of(), storage.statements().findByDeal(DealId.of(ACME, "D-1")));
+    assertEquals(false, storage.statements().isClosed(ACME, JdbcStatementSamples.MARCH.next()));
+  }
+
+  @Test
+  void aRecalculatedStatementNoLongerNamingADealIsNotFoundByIt() {
+    storage.statements().save(JdbcStatementSamples.march(LI, "50.00", "D-1", "D-2"));
+    storage.statements().save(JdbcStatementSamples.march(ZHANG, "20.00", "D-1"));
+    CommissionStatement recalculated = JdbcStatementSamples.march(LI, "50.00", "D-2");
+
+    storage.statements().save(recalculated);
+
+    assertEquals(List.of(JdbcStatementSamples.march(ZHANG, "20.00", "D-1")),
+        storage.statements().findByDeal(DealId.of(ACME, "D-1")));
+    assertEquals(List.of(recalculated), storage.statements().findByDeal(DealId.of(ACME, "D-2")));
   }
 
   private long outboxRows() {

@@ -12,12 +12,16 @@ import dev.relay.assignment.WeightedPointer;
 import dev.relay.common.AccountId;
 import dev.relay.common.ActivityId;
 import dev.relay.common.DealId;
+import dev.relay.common.Period;
 import dev.relay.common.LeadId;
 import dev.relay.common.NotFoundException;
 import dev.relay.common.RepId;
 import dev.relay.common.TaskId;
 import dev.relay.common.TenantId;
 import dev.relay.fields.EntityKind;
+import dev.relay.incentive.ClosedPeriodException;
+import dev.relay.incentive.CommissionStatement;
+import dev.relay.incentive.JdbcStatementSamples;
 import dev.relay.lead.Lead;
 import dev.relay.lead.LeadSamples;
 import dev.relay.lead.LeadStatus;
@@ -48,7 +52,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Tenant isolation, method by method: tenant {@code acme} holds one of everything (playbook, deal, account with keys
  * and a name, activity, task, lead with keys, routing cursor, pointers, open lead and assignment, trained scoring
- * model), and every method of every repository, asked as tenant {@code globex} with acme's local ids, keys, names,
+ * model, commission statement of a closed period), and every method of every repository, asked as tenant {@code globex} with acme's local ids, keys, names,
  * reps and time ranges, finds nothing and changes nothing. Also checks the schema: a tenant column on every table,
  * leading every key.
  */
@@ -58,6 +62,7 @@ abstract class TenantIsolationScenarios {
   static final Instant T0 = Instant.parse("2026-03-02T01:00:00Z");
   static final Instant EVER = Instant.parse("1970-01-01T00:00:00Z");
   static final Instant NEVER = Instant.parse("2999-01-01T00:00:00Z");
+  static final Period MARCH = JdbcStatementSamples.MARCH;
 
   JdbcTransactionRunner runner;
   JdbcPlaybookRepository playbooks;
@@ -68,6 +73,7 @@ abstract class TenantIsolationScenarios {
   JdbcLeadRepository leads;
   JdbcRoutingState routing;
   JdbcScoringModelRepository scoringModels;
+  JdbcStatementRepository statements;
 
   Deal deal;
   Account account;
@@ -75,6 +81,7 @@ abstract class TenantIsolationScenarios {
   FollowUpTask task;
   Lead lead;
   StoredModel model;
+  CommissionStatement statement;
 
   abstract TestDatabase database();
 
@@ -94,6 +101,7 @@ abstract class TenantIsolationScenarios {
     leads = new JdbcLeadRepository(runner, schemas);
     routing = new JdbcRoutingState(runner);
     scoringModels = new JdbcScoringModelRepository(runner);
+    statements = new JdbcStatementRepository(runner);
 
     playbooks.save(ACME, DealSamples.PLAYBOOK, T0);
     deal = DealSamples.openDeal(ACME, "D-1", AccountId.of(ACME, "C-1"));
@@ -108,6 +116,9 @@ abstract class TenantIsolationScenarios {
     leads.insert(lead);
     model = scoringModels.save(ACME, "lead_score", JdbcScoringSamples.model());
     RepId li = RepId.of(ACME, "li");
+    statement = JdbcStatementSamples.march(li, "50.00", "D-1");
+    statements.save(statement);
+    statements.close(ACME, MARCH);
     routing.locked(ACME, ledger -> {
       ledger.moveCursor("inbound|team:east", li);
       ledger.putPointers("inbound|team:east", Map.of(li, WeightedPointer.zero(2)));
@@ -164,6 +175,12 @@ abstract class TenantIsolationScenarios {
     assertEquals(Optional.empty(), scoringModels.find(GLOBEX, model.key(), model.version()));
     assertEquals(List.of(), scoringModels.keys(GLOBEX));
 
+    assertEquals(Optional.empty(), statements.find(li, MARCH));
+    assertEquals(List.of(), statements.findAll(GLOBEX, MARCH));
+    assertEquals(List.of(), statements.findByRep(li));
+    assertEquals(List.of(), statements.findByDeal(DealId.of(GLOBEX, "D-1")));
+    assertEquals(false, statements.isClosed(GLOBEX, MARCH));
+
     assertEquals(List.of(), routing.assignments(GLOBEX, EVER, NEVER));
     routing.locked(GLOBEX, ledger -> {
       assertEquals(Optional.empty(), ledger.cursor("inbound|team:east"));
@@ -195,6 +212,10 @@ abstract class TenantIsolationScenarios {
     tasks.insert(ActivitySamples.openTask(GLOBEX, "T-1", T0.plusSeconds(3_600)));
     leads.insert(LeadSamples.assignedLead(GLOBEX, "L-1", RepId.of(GLOBEX, "li")));
     assertEquals(1, scoringModels.save(GLOBEX, model.key(), JdbcScoringSamples.model()).version());
+    // Acme's March is closed, globex's is not; globex then closes March and April of its own.
+    statements.save(JdbcStatementSamples.march(RepId.of(GLOBEX, "li"), "70.00", "D-1"));
+    statements.close(GLOBEX, MARCH);
+    statements.close(GLOBEX, MARCH.next());
     RepId globexLi = RepId.of(GLOBEX, "li");
     routing.locked(GLOBEX, ledger -> {
       ledger.moveCursor("inbound|team:east", RepId.of(GLOBEX, "sun"));
@@ -215,6 +236,12 @@ abstract class TenantIsolationScenarios {
     assertEquals(List.of(lead), leads.leadsWithKeys(ACME, lead.keys()));
     assertEquals(Optional.of(model), scoringModels.latest(ACME, model.key()));
     assertEquals(List.of(model.key()), scoringModels.keys(ACME));
+    assertEquals(Optional.of(statement), statements.find(statement.rep(), MARCH));
+    assertEquals(List.of(statement), statements.findAll(ACME, MARCH));
+    assertEquals(List.of(statement), statements.findByDeal(DealId.of(ACME, "D-1")));
+    assertEquals(false, statements.isClosed(ACME, MARCH.next()));
+    assertThrows(ClosedPeriodException.class,
+        () -> statements.save(JdbcStatementSamples.march(statement.rep(), "1.00", "D-2")));
     RepId li = RepId.of(ACME, "li");
     routing.locked(ACME, ledger -> {
       assertEquals(Optional.of(li), ledger.cursor("inbound|team:east"));
@@ -238,7 +265,7 @@ abstract class TenantIsolationScenarios {
           }
         }
       }
-      assertTrue(tables.size() >= 18, "tables found: " + tables);
+      assertTrue(tables.size() >= 21, "tables found: " + tables);
       for (String table : tables) {
         boolean tenantColumn = false;
         try (ResultSet rs = meta.getColumns(null, null, table, null)) {
