@@ -96,9 +96,10 @@ public final class CommissionEngine {
       Measure measure = plan.measure();
       Comparator<DealCredit> inOrder = Comparator.comparing((DealCredit c) -> c.countsAt(measure))
           .thenComparing(c -> c.deal().value());
-      // Only retroactive tiers, decelerators and team pools need a rep's revenue before the deal lines.
+      // Only retroactive tiers, decelerators, team pools and conditional draws need a rep's revenue (attainment).
       boolean needsRevenue = !plan.components(Component.RetroactiveTiers.class).isEmpty()
-          || plan.hasDecelerator() || !plan.components(Component.TeamPool.class).isEmpty();
+          || plan.hasDecelerator() || !plan.components(Component.TeamPool.class).isEmpty()
+          || plan.components(Component.Draw.class).stream().anyMatch(d -> !d.guaranteed());
       boolean ordered = true;
       DealCredit previous = null;
       for (DealCredit c : inputs.credits()) {
@@ -198,7 +199,7 @@ public final class CommissionEngine {
       Money balance = inputs.drawBalances().getOrDefault(rep, zero);
       checkCurrency(balance);
       for (Component.Draw d : plan.components(Component.Draw.class)) {
-        balance = draw(d, balance, lines);
+        balance = draw(d, balance, lines, target, revenue);
       }
       return new CommissionStatement(rep, inputs.period(), plan.key(), plan.currency(), lines, balance.rounded());
     }
@@ -535,7 +536,8 @@ public final class CommissionEngine {
       }
     }
 
-    private Money draw(Component.Draw d, Money balance, List<StatementLine> lines) {
+    private Money draw(Component.Draw d, Money balance, List<StatementLine> lines, @Nullable TargetLevels target,
+        Money revenue) {
       checkCurrency(d.amount());
       Money amount = d.amount().rounded();
       Money net = sum(lines);
@@ -547,9 +549,25 @@ public final class CommissionEngine {
         return balance.minus(recover);
       }
       if (net.compareTo(amount) < 0) {
+        String kind = d.recoverable() ? "recoverable draw" : "non-recoverable draw";
+        BigDecimal min = d.minAttainment();
+        if (!d.guaranteed() && min != null) {
+          String needs = "non-guaranteed " + kind + ", needs " + Tier.percent(min) + " of target";
+          BigDecimal attainment = target == null || target.base().isZero() ? null
+              : revenue.amount().divide(target.base().amount(), RATIO);
+          boolean met = attainment == null ? min.signum() == 0 : attainment.compareTo(min) >= 0;
+          String reached = attainment == null ? "no target"
+              : "attainment " + Tier.percent(attainment.setScale(4, Money.ROUNDING));
+          if (!met) {
+            // Said on the statement so the rep sees why no draw came; nothing paid, so no balance to recover later.
+            lines.add(StatementLine.of(d.key(), LineKind.DRAW, null, "earnings " + net + ", " + reached, amount, null,
+                needs + ": not paid", zero.rounded()));
+            return balance;
+          }
+          kind = needs + ", " + reached;
+        }
         Money topUp = amount.minus(net);
-        lines.add(StatementLine.of(d.key(), LineKind.DRAW, null, "earnings " + net, amount, null,
-            d.recoverable() ? "recoverable draw" : "non-recoverable draw", topUp));
+        lines.add(StatementLine.of(d.key(), LineKind.DRAW, null, "earnings " + net, amount, null, kind, topUp));
         return d.recoverable() ? balance.plus(topUp) : balance;
       }
       return balance;

@@ -27,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param components the building blocks, keys unique
  */
 public record CommissionPlan(String key, String name, Measure measure, Currency currency, List<Component> components) {
+  /** The highest minimum attainment a conditional draw may ask for (1000% of target): beyond it is surely a typo. */
+  private static final BigDecimal MAX_MIN_ATTAINMENT = BigDecimal.TEN;
   static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
   public CommissionPlan {
@@ -65,7 +67,8 @@ public record CommissionPlan(String key, String name, Measure measure, Currency 
   /**
    * Every problem of the plan, each path under {@code base} (e.g. {@code incentives.plans[0]}): key shape and clashes,
    * tiers not starting at 0 or not ascending, money in another currency, team-pool weights not totalling 1, more than
-   * one cap of a kind, SPIFF criteria that do not fit the deal schema. An empty list means the plan is sound.
+   * one cap of a kind, SPIFF criteria that do not fit the deal schema, a draw's minimum attainment missing, out of
+   * [0, 10] or given on a guaranteed draw. An empty list means the plan is sound.
    *
    * @param dealSchema the schema SPIFF criteria are checked against, or {@code null} to leave them unchecked
    */
@@ -108,6 +111,7 @@ public record CommissionPlan(String key, String name, Measure measure, Currency 
         single(c, path, singleAt, problems);
       } else if (c instanceof Component.Draw d) {
         checkCurrency(d.amount(), path + ".amount", problems);
+        checkCondition(d, path, problems);
       } else if (c instanceof Component.TeamPool t) {
         BigDecimal weights = t.attainmentWeight().add(t.collaborationWeight());
         if (weights.compareTo(BigDecimal.ONE) != 0) {
@@ -124,6 +128,23 @@ public record CommissionPlan(String key, String name, Measure measure, Currency 
       }
     }
     return problems;
+  }
+
+  /** A draw's condition: a minimum attainment exactly when not guaranteed, within [0, 10] like tier thresholds. */
+  private static void checkCondition(Component.Draw d, String path, List<Problem> problems) {
+    BigDecimal min = d.minAttainment();
+    if (d.guaranteed()) {
+      if (min != null) {
+        problems.add(new Problem(path + ".min_attainment", "a guaranteed draw is paid whatever the attainment; "
+            + "set guaranteed to false to make it conditional, or remove min_attainment"));
+      }
+    } else if (min == null) {
+      problems.add(new Problem(path + ".min_attainment", "a non-guaranteed draw needs the minimum attainment it "
+          + "is paid at, e.g. 0.5 for 50% of target"));
+    } else if (min.signum() < 0 || min.compareTo(MAX_MIN_ATTAINMENT) > 0) {
+      problems.add(new Problem(path + ".min_attainment", "must be a fraction of target within [0, 10], not "
+          + min.toPlainString()));
+    }
   }
 
   private void checkCurrency(Money money, String path, List<Problem> problems) {
@@ -232,6 +253,15 @@ public record CommissionPlan(String key, String name, Measure measure, Currency 
 
     public Builder draw(String componentKey, String amount, boolean recoverable) {
       return component(new Component.Draw(componentKey, new Money(new BigDecimal(amount), currency), recoverable));
+    }
+
+    /**
+     * A non-guaranteed draw: paid only in a period whose attainment reaches {@code minAttainment} of the base target,
+     * e.g. {@code "0.5"} for 50%.
+     */
+    public Builder conditionalDraw(String componentKey, String amount, boolean recoverable, String minAttainment) {
+      return component(Component.Draw.conditional(componentKey, new Money(new BigDecimal(amount), currency),
+          recoverable, new BigDecimal(minAttainment)));
     }
 
     /** @throws ValidationException listing every problem with its path */

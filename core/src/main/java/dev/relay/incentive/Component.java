@@ -5,6 +5,7 @@ import dev.relay.criteria.Criteria;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One building block of a {@link CommissionPlan} (提成方案组件). A plan lists components; each produces statement lines
@@ -146,11 +147,34 @@ public sealed interface Component {
    * A draw (保底): a rep whose period earnings fall short of {@code amount} is paid up to it. A recoverable draw is an
    * advance: what it paid is recovered from later earnings above the draw; a non-recoverable one is a guarantee.
    * Recoveries run after clawbacks, in the order the plan lists its draws.
+   *
+   * <p>A <em>guaranteed</em> draw (the default) is paid whatever the rep did in the period. A <em>non-guaranteed</em>
+   * (conditional, 有条件保底) draw is paid only in a period in which the rep's revenue reaches {@code minAttainment}
+   * (a fraction of the base target, {@code 0.5} = 50%); otherwise the statement carries a zero draw line saying why,
+   * and a recoverable draw's balance does not grow. A rep without a target has no attainment to measure, so a
+   * non-guaranteed draw pays them only when {@code minAttainment} is 0. Recovery of an earlier balance does not depend
+   * on the condition: it is paid back from earnings above the draw either way.
+   *
+   * <p>Whether {@code minAttainment} fits the draw (given exactly when not guaranteed, within [0, 10]) is the plan's
+   * check, reported with its path ({@link CommissionPlan#problems}), so that a playbook names the offending key.
+   *
+   * @param minAttainment the attainment a non-guaranteed draw needs; {@code null} for a guaranteed draw
    */
-  record Draw(String key, Money amount, boolean recoverable) implements Component {
+  record Draw(String key, Money amount, boolean recoverable, boolean guaranteed, @Nullable BigDecimal minAttainment)
+      implements Component {
     public Draw {
       Objects.requireNonNull(key, "key");
       nonNegative(amount.amount(), "amount");
+    }
+
+    /** A guaranteed draw, as before draws could be conditional. */
+    public Draw(String key, Money amount, boolean recoverable) {
+      this(key, amount, recoverable, true, null);
+    }
+
+    /** A non-guaranteed draw, paid only in a period whose attainment reaches {@code minAttainment}. */
+    public static Draw conditional(String key, Money amount, boolean recoverable, BigDecimal minAttainment) {
+      return new Draw(key, amount, recoverable, false, Objects.requireNonNull(minAttainment, "minAttainment"));
     }
   }
 

@@ -56,7 +56,7 @@ final class IncentivesSectionReader {
       Map.entry("manager_override", List.of("rate", "levels")),
       Map.entry("team_pool", List.of("share", "attainment_weight", "collaboration_weight")),
       Map.entry("clawback", List.of("within_days")),
-      Map.entry("draw", List.of("amount", "recoverable")));
+      Map.entry("draw", List.of("amount", "recoverable", "guaranteed", "min_attainment")));
 
   private final ReadingContext in;
   private final Currency defaultCurrency;
@@ -292,7 +292,8 @@ final class IncentivesSectionReader {
             req(o, "collaboration_weight"));
         case "clawback" -> new Component.Clawback(key, orElse(o.integer("within_days", true), 0));
         default -> new Component.Draw(key, new Money(req(o, "amount"), currency),
-            orElse(o.bool("recoverable", false), true));
+            orElse(o.bool("recoverable", false), true), orElse(o.bool("guaranteed", false), true),
+            decimal(o, "min_attainment", false));
       };
       return in.problemCount() > before ? null : c;
     } catch (IllegalArgumentException | NullPointerException e) {

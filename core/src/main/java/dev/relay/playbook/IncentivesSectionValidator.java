@@ -16,7 +16,7 @@ import java.util.Map;
  * Checks the {@code incentives} section: the collected stage against the pipeline, each target's owner, period and
  * levels (no two for the same owner and period), each scorecard (a known role, weights totalling 1, each dimension
  * once) and each plan ({@link CommissionPlan#problems}: keys, tier order, currencies, pool weights, single caps, SPIFF
- * criteria against the deal schema), plan keys unique.
+ * criteria against the deal schema, draw conditions), plan keys unique.
  */
 final class IncentivesSectionValidator {
   private final ValidationContext context;

@@ -141,6 +141,13 @@ final class IncentivesSectionWriter {
       head(node, "draw", c);
       node.put("amount", d.amount().amount());
       node.put("recoverable", d.recoverable());
+      // Only when not the default, so the canonical JSON of playbooks written before conditional draws is unchanged.
+      if (!d.guaranteed()) {
+        node.put("guaranteed", false);
+      }
+      if (d.minAttainment() != null) {
+        node.put("min_attainment", d.minAttainment());
+      }
     }
     return node;
   }

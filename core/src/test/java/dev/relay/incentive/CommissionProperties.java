@@ -207,6 +207,44 @@ class CommissionProperties {
 
   private record Period(dev.relay.common.Period value) {}
 
+  /**
+   * A non-guaranteed draw pays exactly what the guaranteed one would once the minimum attainment is reached; below it,
+   * it pays nothing (a zero line), never more, and its balance never grows.
+   */
+  @Property(afterFailure = AfterFailureMode.PREVIOUS_SEED)
+  void aNonGuaranteedDrawPaysAsTheGuaranteedOneOnlyFromTheMinimumAttainment(@ForAll("plans") CommissionPlan plan,
+      @ForAll @Size(min = 0, max = 5) List<@LongRange(min = 0, max = 5_000_000) Long> deals,
+      @ForAll @IntRange(min = 0, max = 150) int minPercent, @ForAll @LongRange(min = 0, max = 1_000_000) long drawCents,
+      @ForAll boolean recoverable, @ForAll @LongRange(min = 0, max = 500_000) long carriedCents) {
+    Money amount = new Money(BigDecimal.valueOf(drawCents, 2), cny("0").currency());
+    BigDecimal min = BigDecimal.valueOf(minPercent, 2);
+    List<Component> guaranteedParts = new ArrayList<>(plan.components());
+    guaranteedParts.add(new Component.Draw("draw", amount, recoverable));
+    List<Component> conditionalParts = new ArrayList<>(plan.components());
+    conditionalParts.add(Component.Draw.conditional("draw", amount, recoverable, min));
+    Money carried = new Money(BigDecimal.valueOf(carriedCents, 2), amount.currency());
+    CommissionInputs inputs = inputs(credits(deals)).toBuilder().drawBalance(LI, carried).build();
+    long revenueCents = deals.stream().mapToLong(Long::longValue).sum();
+    // Target base 100,000.00 = 10,000,000 cents: attainment ≥ min exactly when revenue × 100 ≥ min% × 10,000,000.
+    boolean met = BigDecimal.valueOf(revenueCents).compareTo(min.multiply(BigDecimal.valueOf(10_000_000))) >= 0;
+    Statistics.collect(met ? "minimum reached" : "minimum missed");
+
+    CommissionStatement guaranteed = CommissionEngine.calculate(plan.withComponents(guaranteedParts), inputs, LI);
+    CommissionStatement conditional = CommissionEngine.calculate(plan.withComponents(conditionalParts), inputs, LI);
+
+    Money guaranteedDraw = guaranteed.lines(LineKind.DRAW).stream().map(StatementLine::amount)
+        .reduce(Money.zero(amount.currency()), Money::plus);
+    if (met) {
+      assertEquals(guaranteed.total(), conditional.total());
+      assertEquals(guaranteed.drawBalance(), conditional.drawBalance());
+    } else {
+      assertEquals(guaranteed.total().minus(guaranteedDraw), conditional.total(), conditional::render);
+      assertTrue(conditional.lines(LineKind.DRAW).stream().allMatch(l -> l.amount().isZero()), conditional::render);
+      assertTrue(conditional.drawBalance().compareTo(carried) <= 0, conditional::render);
+    }
+    assertTrue(conditional.total().compareTo(guaranteed.total()) <= 0);
+  }
+
   @Provide
   Arbitrary<List<Tier>> tiers() {
     return Arbitraries.integers().between(1, 4).flatMap(n -> Arbitraries.integers().between(1, 150).list().ofSize(n)

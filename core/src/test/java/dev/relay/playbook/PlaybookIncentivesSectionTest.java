@@ -171,6 +171,32 @@ class PlaybookIncentivesSectionTest {
         "incentives.plans[1].key: duplicate plan 'base_and_stretch' (first at incentives.plans[0])");
   }
 
+  @Test
+  void aNonGuaranteedDrawReadsBackAndAGuaranteedOneKeepsItsForm() {
+    assertFalse(canonical().contains("guaranteed"), "the default is not written");
+    String json = edit(i -> component(i, 1, 3).put("guaranteed", false).put("min_attainment", 0.5));
+
+    Playbook read = PlaybookJson.read(json);
+
+    Component.Draw draw = read.incentives().plans().get(1).components(Component.Draw.class).get(0);
+    assertFalse(draw.guaranteed());
+    assertEquals(new BigDecimal("0.5"), draw.minAttainment());
+    assertEquals(read, PlaybookJson.read(PlaybookJson.write(read)));
+    assertTrue(PlaybookJson.write(read).contains("\"min_attainment\": 0.5"), PlaybookJson.write(read));
+  }
+
+  @Test
+  void aDrawsMinimumAttainmentMustFitTheDraw() {
+    rejects(edit(i -> component(i, 1, 3).put("guaranteed", false).put("min_attainment", 12)),
+        "incentives.plans[1].components[3].min_attainment: must be a fraction of target within [0, 10], not 12");
+    rejects(edit(i -> component(i, 1, 3).put("min_attainment", 0.5)),
+        "incentives.plans[1].components[3].min_attainment: a guaranteed draw is paid whatever the attainment; set"
+            + " guaranteed to false to make it conditional, or remove min_attainment");
+    rejects(edit(i -> component(i, 1, 3).put("guaranteed", false)),
+        "incentives.plans[1].components[3].min_attainment: a non-guaranteed draw needs the minimum attainment it is"
+            + " paid at, e.g. 0.5 for 50% of target");
+  }
+
   private static String edit(Consumer<ObjectNode> change) {
     return edited(canonical(), root -> change.accept((ObjectNode) root.get("incentives")));
   }
