@@ -310,6 +310,23 @@ abstract class JdbcRelayScenarios {
   }
 
   @Test
+  void aPauseSavedInAUnitOfWorkThatFailsLeavesTheProfileAndItsRevision() {
+    long profiles = storage.repProfiles().revision(ACME);
+    long org = storage.org().revision(ACME);
+
+    assertThrows(IllegalStateException.class, () -> storage.transactions().inTransaction(() -> {
+      relay.repProfiles().save(RepProfile.builder(LI).paused(true).build());
+      relay.org().saveRep(Rep.of(LI, "Li", null, "sales_rep"));
+      throw new IllegalStateException("the host's own write failed");
+    }));
+
+    assertEquals(java.util.Optional.empty(), storage.repProfiles().find(LI));
+    assertEquals(profiles, storage.repProfiles().revision(ACME));
+    assertEquals(TeamId.of(ACME, "east"), storage.org().rep(LI).orElseThrow().team());
+    assertEquals(org, storage.org().revision(ACME));
+  }
+
+  @Test
   void aModelTrainedByOneEngineScoresAlikeInAnotherOnTheSameDatabase() {
     relay.playbooks().publish(ACME, LeadScoringPlaybook.built());
     TrainingSet.Builder history = relay.scoring().history(ACME, "lead_score");
