@@ -3,6 +3,7 @@ package dev.relay.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relay.Relay;
@@ -324,6 +325,21 @@ abstract class JdbcRelayScenarios {
     assertEquals(profiles, storage.repProfiles().revision(ACME));
     assertEquals(TeamId.of(ACME, "east"), storage.org().rep(LI).orElseThrow().team());
     assertEquals(org, storage.org().revision(ACME));
+  }
+
+  @Test
+  void aRevisionSeenInsideAFailedUnitOfWorkIsNeverReusedForAnotherState() {
+    long[] seenInside = new long[1];
+    assertThrows(IllegalStateException.class, () -> storage.transactions().inTransaction(() -> {
+      relay.repProfiles().save(RepProfile.builder(LI).paused(true).build());
+      // A router in this unit of work would cache Li as paused under this revision.
+      seenInside[0] = storage.repProfiles().revision(ACME);
+      throw new IllegalStateException("the host's own write failed");
+    }));
+
+    relay.repProfiles().save(RepProfile.builder(LI).weight(2).build());
+
+    assertNotEquals(seenInside[0], storage.repProfiles().revision(ACME));
   }
 
   @Test
