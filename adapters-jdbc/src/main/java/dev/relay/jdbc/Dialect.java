@@ -31,6 +31,11 @@ public interface Dialect {
     return forUpdate();
   }
 
+  /** An expression drawing the next value of {@code sequence}; drawn values are never handed out again. */
+  default String nextValue(String sequence) {
+    return "NEXT VALUE FOR " + sequence;
+  }
+
   /** Appended to a {@code SELECT … ORDER BY} to read at most {@code n} rows. */
   default String limit(int n) {
     return " FETCH FIRST " + n + " ROWS ONLY";

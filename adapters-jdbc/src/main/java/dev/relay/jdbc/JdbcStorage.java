@@ -34,6 +34,8 @@ public final class JdbcStorage {
   private final OutboxEventPublisher events;
   private final JdbcScoringModelRepository scoringModels;
   private final JdbcStatementRepository statements;
+  private final JdbcOrgDirectory org;
+  private final JdbcRepProfiles repProfiles;
 
   private JdbcStorage(Builder b) {
     Dialect dialect = b.dialect != null ? b.dialect : Dialect.of(b.dataSource);
@@ -54,6 +56,8 @@ public final class JdbcStorage {
     this.events = new OutboxEventPublisher(transactions);
     this.scoringModels = new JdbcScoringModelRepository(transactions);
     this.statements = new JdbcStatementRepository(transactions);
+    this.org = new JdbcOrgDirectory(transactions);
+    this.repProfiles = new JdbcRepProfiles(transactions);
   }
 
   /** Storage on {@code dataSource}; see {@link Builder} for the options. */
@@ -74,7 +78,9 @@ public final class JdbcStorage {
         .routingState(routingState)
         .events(events)
         .scoringModels(scoringModels)
-        .statements(statements);
+        .statements(statements)
+        .org(org)
+        .repProfiles(repProfiles);
   }
 
   /** A relay draining this storage's outbox, stamping deliveries with {@code clock}. */
@@ -124,6 +130,14 @@ public final class JdbcStorage {
 
   public JdbcStatementRepository statements() {
     return statements;
+  }
+
+  public JdbcOrgDirectory org() {
+    return org;
+  }
+
+  public JdbcRepProfiles repProfiles() {
+    return repProfiles;
   }
 
   /** What to do with the schema when the storage is built. */

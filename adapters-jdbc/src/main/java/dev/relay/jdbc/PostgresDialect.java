@@ -16,6 +16,11 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public String nextValue(String sequence) {
+    return "nextval('" + sequence + "')";
+  }
+
+  @Override
   public String limit(int n) {
     return " LIMIT " + n;
   }

@@ -2,11 +2,14 @@ package dev.relay.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relay.Relay;
 import dev.relay.activity.NewTask;
 import dev.relay.activity.Subject;
+import dev.relay.assignment.RepProfile;
 import dev.relay.assignment.RoutingOutcome;
 import dev.relay.common.DealId;
 import dev.relay.common.Money;
@@ -283,6 +286,60 @@ abstract class JdbcRelayScenarios {
     assertThrows(IllegalArgumentException.class, () -> outbox.purgeDelivered(Duration.ofDays(7), 0));
     assertThrows(IllegalStateException.class, () -> storage.transactions().inTransaction(
         () -> outbox.purgeDelivered(Duration.ofDays(7), 10)));
+  }
+
+  @Test
+  void aRepPausedThroughOneEngineIsSkippedByAnotherEnginesRouterOnTheNextLead() {
+    Relay other = JdbcStorage.on(database().dataSource()).dialect(database().dialect()).build()
+        .plugInto(Relay.builder()).clock(clock).build();
+    // Engine B routes once first, so its router holds the tenant's rosters and profiles at the current revisions.
+    LeadCapture.Captured before = (LeadCapture.Captured) other.leads().capture(ACME,
+        NewLead.of("trade_show", "Anna Schmidt").withCompany("Bosch Rexroth AG").withPhones("+49 9352 180"));
+    assertEquals(RoutingOutcome.ASSIGNED, before.decision().outcome());
+
+    relay.repProfiles().save(RepProfile.builder(LI).paused(true).build());
+
+    List<RepId> owners = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      LeadCapture.Captured next = (LeadCapture.Captured) other.leads().capture(ACME,
+          NewLead.of("trade_show", "Visitor " + i).withCompany("Company " + i).withPhones("+49 30 100 00" + i));
+      assertEquals(RoutingOutcome.ASSIGNED, next.decision().outcome());
+      owners.add(next.lead().owner());
+    }
+    assertFalse(owners.contains(LI), "leads routed by engine B after Li paused on engine A: " + owners);
+    assertTrue(other.repProfiles().profileOf(LI).paused());
+  }
+
+  @Test
+  void aPauseSavedInAUnitOfWorkThatFailsLeavesTheProfileAndItsRevision() {
+    long profiles = storage.repProfiles().revision(ACME);
+    long org = storage.org().revision(ACME);
+
+    assertThrows(IllegalStateException.class, () -> storage.transactions().inTransaction(() -> {
+      relay.repProfiles().save(RepProfile.builder(LI).paused(true).build());
+      relay.org().saveRep(Rep.of(LI, "Li", null, "sales_rep"));
+      throw new IllegalStateException("the host's own write failed");
+    }));
+
+    assertEquals(java.util.Optional.empty(), storage.repProfiles().find(LI));
+    assertEquals(profiles, storage.repProfiles().revision(ACME));
+    assertEquals(TeamId.of(ACME, "east"), storage.org().rep(LI).orElseThrow().team());
+    assertEquals(org, storage.org().revision(ACME));
+  }
+
+  @Test
+  void aRevisionSeenInsideAFailedUnitOfWorkIsNeverReusedForAnotherState() {
+    long[] seenInside = new long[1];
+    assertThrows(IllegalStateException.class, () -> storage.transactions().inTransaction(() -> {
+      relay.repProfiles().save(RepProfile.builder(LI).paused(true).build());
+      // A router in this unit of work would cache Li as paused under this revision.
+      seenInside[0] = storage.repProfiles().revision(ACME);
+      throw new IllegalStateException("the host's own write failed");
+    }));
+
+    relay.repProfiles().save(RepProfile.builder(LI).weight(2).build());
+
+    assertNotEquals(seenInside[0], storage.repProfiles().revision(ACME));
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.relay.activity.ActivitySamples;
 import dev.relay.activity.TaskStatus;
 import dev.relay.assignment.AssignmentRecord;
+import dev.relay.assignment.RepProfile;
 import dev.relay.assignment.Strategy;
 import dev.relay.assignment.WeightedPointer;
 import dev.relay.common.AccountId;
@@ -17,12 +18,15 @@ import dev.relay.common.LeadId;
 import dev.relay.common.NotFoundException;
 import dev.relay.common.RepId;
 import dev.relay.common.TaskId;
+import dev.relay.common.TeamId;
 import dev.relay.common.TenantId;
 import dev.relay.fields.EntityKind;
 import dev.relay.incentive.ClosedPeriodException;
 import dev.relay.incentive.CommissionStatement;
 import dev.relay.incentive.JdbcStatementSamples;
 import dev.relay.lead.Lead;
+import dev.relay.org.Rep;
+import dev.relay.org.Team;
 import dev.relay.lead.LeadSamples;
 import dev.relay.lead.LeadStatus;
 import dev.relay.pipeline.Deal;
@@ -74,6 +78,8 @@ abstract class TenantIsolationScenarios {
   JdbcRoutingState routing;
   JdbcScoringModelRepository scoringModels;
   JdbcStatementRepository statements;
+  JdbcOrgDirectory org;
+  JdbcRepProfiles profiles;
 
   Deal deal;
   Account account;
@@ -82,6 +88,9 @@ abstract class TenantIsolationScenarios {
   Lead lead;
   StoredModel model;
   CommissionStatement statement;
+  Rep rep;
+  Team team;
+  RepProfile profile;
 
   abstract TestDatabase database();
 
@@ -102,6 +111,8 @@ abstract class TenantIsolationScenarios {
     routing = new JdbcRoutingState(runner);
     scoringModels = new JdbcScoringModelRepository(runner);
     statements = new JdbcStatementRepository(runner);
+    org = new JdbcOrgDirectory(runner);
+    profiles = new JdbcRepProfiles(runner);
 
     playbooks.save(ACME, DealSamples.PLAYBOOK, T0);
     deal = DealSamples.openDeal(ACME, "D-1", AccountId.of(ACME, "C-1"));
@@ -119,6 +130,12 @@ abstract class TenantIsolationScenarios {
     statement = JdbcStatementSamples.march(li, "50.00", "D-1");
     statements.save(statement);
     statements.close(ACME, MARCH);
+    team = new Team(TeamId.of(ACME, "east"), "East", null, null);
+    org.saveTeam(team);
+    rep = Rep.of(li, "Li", team.id(), "sales_rep");
+    org.saveRep(rep);
+    profile = RepProfile.builder(li).weight(2).skills("crm").paused(true).build();
+    profiles.save(profile);
     routing.locked(ACME, ledger -> {
       ledger.moveCursor("inbound|team:east", li);
       ledger.putPointers("inbound|team:east", Map.of(li, WeightedPointer.zero(2)));
@@ -181,6 +198,15 @@ abstract class TenantIsolationScenarios {
     assertEquals(List.of(), statements.findByDeal(DealId.of(GLOBEX, "D-1")));
     assertEquals(false, statements.isClosed(GLOBEX, MARCH));
 
+    assertEquals(Optional.empty(), org.rep(li));
+    assertEquals(Optional.empty(), org.team(TeamId.of(GLOBEX, "east")));
+    assertEquals(List.of(), org.reps(GLOBEX));
+    assertEquals(List.of(), org.teams(GLOBEX));
+    assertEquals(0, org.revision(GLOBEX));
+    assertEquals(Optional.empty(), profiles.find(li));
+    assertEquals(List.of(), profiles.all(GLOBEX));
+    assertEquals(0, profiles.revision(GLOBEX));
+
     assertEquals(List.of(), routing.assignments(GLOBEX, EVER, NEVER));
     routing.locked(GLOBEX, ledger -> {
       assertEquals(Optional.empty(), ledger.cursor("inbound|team:east"));
@@ -217,6 +243,11 @@ abstract class TenantIsolationScenarios {
     statements.close(GLOBEX, MARCH);
     statements.close(GLOBEX, MARCH.next());
     RepId globexLi = RepId.of(GLOBEX, "li");
+    long acmeOrg = org.revision(ACME);
+    long acmeProfiles = profiles.revision(ACME);
+    org.saveTeam(new Team(TeamId.of(GLOBEX, "east"), "East of globex", null, null));
+    org.saveRep(Rep.of(globexLi, "Li of globex", TeamId.of(GLOBEX, "east"), "sales_manager"));
+    profiles.save(RepProfile.builder(globexLi).weight(5).build());
     routing.locked(GLOBEX, ledger -> {
       ledger.moveCursor("inbound|team:east", RepId.of(GLOBEX, "sun"));
       ledger.putPointers("inbound|team:east", Map.of());
@@ -243,6 +274,12 @@ abstract class TenantIsolationScenarios {
     assertThrows(ClosedPeriodException.class,
         () -> statements.save(JdbcStatementSamples.march(statement.rep(), "1.00", "D-2")));
     RepId li = RepId.of(ACME, "li");
+    assertEquals(Optional.of(rep), org.rep(li));
+    assertEquals(List.of(rep), org.reps(ACME));
+    assertEquals(List.of(team), org.teams(ACME));
+    assertEquals(acmeOrg, org.revision(ACME));
+    assertEquals(List.of(profile), profiles.all(ACME));
+    assertEquals(acmeProfiles, profiles.revision(ACME));
     routing.locked(ACME, ledger -> {
       assertEquals(Optional.of(li), ledger.cursor("inbound|team:east"));
       assertEquals(Map.of(li, WeightedPointer.zero(2)), ledger.pointers("inbound|team:east"));
@@ -265,7 +302,7 @@ abstract class TenantIsolationScenarios {
           }
         }
       }
-      assertTrue(tables.size() >= 21, "tables found: " + tables);
+      assertTrue(tables.size() >= 25, "tables found: " + tables);
       for (String table : tables) {
         boolean tenantColumn = false;
         try (ResultSet rs = meta.getColumns(null, null, table, null)) {

@@ -21,7 +21,8 @@ public final class TestDatabase {
       "relay_activity", "relay_account_claim", "relay_account_gram", "relay_account_key", "relay_account",
       "relay_deal", "relay_playbook", "relay_tenant_lock", "relay_routing_cursor", "relay_routing_pointer",
       "relay_routing_open_lead", "relay_routing_assignment", "relay_routing_load", "relay_scoring_model",
-      "relay_statement", "relay_statement_deal", "relay_statement_closed");
+      "relay_statement", "relay_statement_deal", "relay_statement_closed", "relay_rep", "relay_team",
+      "relay_rep_profile", "relay_revision");
 
   private static TestDatabase h2;
   private static TestDatabase postgres;
