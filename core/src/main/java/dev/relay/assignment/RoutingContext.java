@@ -23,13 +23,18 @@ import org.jspecify.annotations.Nullable;
  * @param grade the lead's grade ({@link AssignmentPolicy#gradeField()}), or {@code null}
  * @param avoid reps the request says to skip
  * @param zonedNow {@code now} in the members' zones
+ * @param screensOnlyAvailability whether only the availability filters (active, paused, absent, working hours) can
+ *     exclude a member from this decision: nobody to avoid, no seniority required for the lead's grade, no capacity
+ *     cap. Worked out once per decision, as every member's screening asks it.
  */
 record RoutingContext(TenantId tenant, Instant now, AssignmentRules.Rule rule, AssignmentPolicy policy,
-    FieldValues fields, @Nullable String grade, Set<RepId> avoid, ZonedNow zonedNow) {
+    FieldValues fields, @Nullable String grade, Set<RepId> avoid, ZonedNow zonedNow,
+    boolean screensOnlyAvailability) {
 
   RoutingContext(TenantId tenant, Instant now, AssignmentRules.Rule rule, AssignmentPolicy policy, FieldValues fields,
       @Nullable String grade, Set<RepId> avoid) {
-    this(tenant, now, rule, policy, fields, grade, avoid, new ZonedNow(now));
+    this(tenant, now, rule, policy, fields, grade, avoid, new ZonedNow(now), avoid.isEmpty()
+        && rule.rule().caps().isEmpty() && (grade == null || !rule.rule().minSeniority().containsKey(grade)));
   }
 
   RoutingRule routingRule() {
@@ -42,15 +47,6 @@ record RoutingContext(TenantId tenant, Instant now, AssignmentRules.Rule rule, A
    */
   boolean readsLoad() {
     return rule.readsLoad();
-  }
-
-  /**
-   * Whether only the availability filters (active, paused, absent, working hours) can exclude a member from this
-   * decision: nobody to avoid, no seniority required for the lead's grade, no capacity cap.
-   */
-  boolean screensOnlyAvailability() {
-    return avoid.isEmpty() && rule.rule().caps().isEmpty()
-        && (grade == null || !rule.rule().minSeniority().containsKey(grade));
   }
 
   /** Where the rule's strategy keeps its cursor or pointers for this target. */
